@@ -1,0 +1,54 @@
+// documentOf(): the JSON copy of a store that the core holds for document
+// features. The copy is made on demand: the core tracks what changed since
+// the last sync (every map key written or deleted, or "the whole value"), and
+// only that is serialized and sent. Nothing is sent unless all of it
+// serialized, so a bad value leaves the core's copy as it was.
+import { KIND_MAP } from '../runtime/engine.js'
+import { AtollError, storeLabel } from '../runtime/errors.js'
+import { engine } from '../runtime/index.js'
+import { childPath, toJSONText } from './to-json.js'
+
+const CURRENT = 0
+const KEYS = 1
+
+let isMap = store => typeof store.setKey === 'function'
+
+let syncMap = (store, label, keyIds) => {
+  let { raw, module } = engine
+  let values = store.value
+  let whole = keyIds === undefined
+  if (whole) {
+    let pairs = engine.mapOrder(store)
+    keyIds = pairs.filter((_, i) => i % 2 === 0)
+  }
+  let writes = Array.from(keyIds, keyId => {
+    let key = engine.keyName(keyId)
+    let present = raw.atoll_map_find(store.id, keyId) >= 0
+    return [keyId, key, present ? toJSONText(values[key], label, childPath('$', key)) : undefined]
+  })
+  if (whole) module._docClearKeys(store.id)
+  for (let [keyId, key, json] of writes) {
+    if (json === undefined) module._docEraseKey(store.id, keyId)
+    else module._docSetKey(store.id, keyId, key, json)
+  }
+}
+
+export function documentOf(store) {
+  if (!store || typeof store.id !== 'number') {
+    throw new AtollError('ATOLL_NOT_A_STORE', 'documentOf() expects an atoll-store store')
+  }
+  let label = storeLabel(store)
+  // Reading first brings a computed up to date and a map's object current.
+  store.get()
+  let { what, keys } = engine.documentChanges(store)
+  if (what !== CURRENT) {
+    try {
+      if (isMap(store)) syncMap(store, label, what === KEYS ? Array.from(keys) : undefined)
+      else engine.module._docSetWhole(store.id, toJSONText(store.value, label))
+    } catch (error) {
+      engine.raw.atoll_doc_invalidate(store.id)
+      throw error
+    }
+  }
+  return engine.module._docText(store.id)
+}

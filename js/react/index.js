@@ -1,0 +1,58 @@
+// React adapter: `useStore(store, { keys, ssr })` on top of useSyncExternalStore,
+// the hook React provides for exactly this (external mutable sources, no
+// tearing in concurrent rendering, a separate snapshot for server/hydration).
+import { listenKeys } from 'atoll-store'
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
+
+export function useStore(store, { keys, ssr } = {}) {
+  // The snapshot React compares with Object.is. It is refreshed on every render
+  // and by our listener, and nowhere else: getSnapshot must return the same
+  // reference until something relevant changed, or React loops. With `keys`,
+  // a change of another key leaves the snapshot alone, so React skips the
+  // re-render; the next render picks up the full current value anyway.
+  let snapshot = useRef()
+  snapshot.current = store.get()
+
+  // Re-subscribe only when the store or the watched keys change (keys arrays are
+  // usually written inline, so compare them by content, not identity).
+  let keysId = keys && keys.length > 0 ? keys.join('\u0000') : ''
+  let subscribe = useCallback(
+    onStoreChange => {
+      let update = value => {
+        if (value === snapshot.current) return
+        snapshot.current = value
+        onStoreChange()
+      }
+      let unbind = keysId
+        ? listenKeys(store, keys, update)
+        : store.listen(update)
+      // The store may have changed between render and subscribe (React
+      // subscribes in an effect). We read it after listening: the store is
+      // mounted now, so get() is the live value.
+      update(store.get())
+      return unbind
+    },
+    // `keys` is represented by keysId.
+    [store, keysId]
+  )
+
+  let getSnapshot = () => snapshot.current
+
+  // Server snapshot: used by renderToString and during hydration, so the first
+  // client render matches the HTML; React then re-renders with getSnapshot if
+  // the client value differs. React requires it to be stable across calls, so
+  // a value computed from `ssr` is kept for the component's lifetime.
+  let [serverValue] = useState(() => serverSnapshot(store, ssr))
+  let getServerSnapshot = ssr ? () => serverValue : getSnapshot
+
+  return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
+}
+
+// `ssr` as in @nanostores/react: 'initial' (store.init), or a function that
+// returns the server value; any other truthy value is the server value itself.
+function serverSnapshot(store, ssr) {
+  if (!ssr) return undefined
+  if (ssr === 'initial') return store.init
+  if (typeof ssr === 'function') return ssr()
+  return ssr
+}

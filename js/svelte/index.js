@@ -1,0 +1,29 @@
+// Svelte 5 adapter.
+//
+// In .svelte files no adapter is needed: Atoll stores keep Svelte's store
+// contract (subscribe returns the unsubscribe function, writable stores have
+// set), so `$store` and `$store = value` work as they are.
+//
+// This file is for runes code (.svelte.js / .svelte.ts modules, or components
+// that prefer `x.current` to `$x`), where the `$` prefix is not available.
+
+import { createSubscriber } from 'svelte/reactivity'
+
+// A `{ current }` view of a store, like `fromStore` from 'svelte/store'.
+// Reading `current` inside an effect (template, $derived, $effect) makes it
+// rerun when the store changes. The store listener is shared by all those
+// effects and is removed when the last of them is destroyed (createSubscriber
+// does the counting). Outside effects, and on the server, `current` is a plain
+// read, and it always reads the store itself, so it is never stale.
+export function fromStore(store) {
+  const subscribe = createSubscriber(update => store.listen(() => update()))
+  return {
+    get current() {
+      subscribe()
+      return store.get()
+    },
+    set current(value) {
+      store.set(value)
+    }
+  }
+}

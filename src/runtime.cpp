@@ -1,0 +1,99 @@
+// Store table, names, map keys and document tracking.
+#include "runtime.hpp"
+
+namespace atollrt {
+
+const char* kindName(Kind kind) {
+  switch (kind) {
+  case Kind::Atom: return "atom";
+  case Kind::Map: return "map";
+  case Kind::Computed: return "computed";
+  }
+  return "unknown";
+}
+
+Runtime::Runtime() {
+  stores_.emplace_back();    // id 0 is "no store"
+  listeners_.emplace_back(); // slot 0 marks a dead queue entry
+  publishQueue();
+}
+
+StoreId Runtime::createStore(Kind kind) {
+  StoreId id = static_cast<StoreId>(stores_.size());
+  stores_.emplace_back();
+  StoreRecord& store = stores_.back();
+  store.kind = kind;
+  if (kind == Kind::Map) store.keys = std::make_unique<KeyIndex>();
+  return id;
+}
+
+NameResult Runtime::resolveName(const std::string& name, Kind kind) {
+  auto it = names_.find(name);
+  if (it != names_.end()) {
+    StoreId id = it->second;
+    return {id, stores_[id].kind == kind ? NameStatus::Found : NameStatus::KindMismatch};
+  }
+  StoreId id = createStore(kind);
+  stores_[id].name = name;
+  names_.emplace(name, id);
+  return {id, NameStatus::Created};
+}
+
+int32_t Runtime::mapFind(StoreId map, KeyId key) const { return stores_[map].keys->find(key); }
+
+uint32_t Runtime::mapPut(StoreId map, KeyId key) {
+  StoreRecord& store = stores_[map];
+  if (store.docVersion != UINT32_MAX) store.docKeys.insert(key);
+  return store.keys->put(key);
+}
+
+int32_t Runtime::mapErase(StoreId map, KeyId key) {
+  StoreRecord& store = stores_[map];
+  int32_t slot = store.keys->erase(key);
+  if (slot != KeyIndex::kMissing && store.docVersion != UINT32_MAX) store.docKeys.insert(key);
+  return slot;
+}
+
+void Runtime::mapClear(StoreId map) {
+  StoreRecord& store = stores_[map];
+  store.keys->clear();
+  store.docWholeDirty = true;
+}
+
+uint32_t Runtime::mapSize(StoreId map) const {
+  return static_cast<uint32_t>(stores_[map].keys->size());
+}
+
+void Runtime::mapPublishOrder(StoreId map) {
+  scratch_.clear();
+  stores_[map].keys->appendInOrder(scratch_);
+  view_.scratch = scratch_.data();
+  view_.scratchLength = static_cast<uint32_t>(scratch_.size());
+}
+
+std::string Runtime::documentText(StoreId id) {
+  if (stores_[id].kind != Kind::Map) return documents_.text(id, nullptr);
+  std::vector<uint32_t> order;
+  stores_[id].keys->appendInOrder(order);
+  return documents_.text(id, &order);
+}
+
+uint32_t Runtime::takeDocumentChanges(StoreId id) {
+  StoreRecord& store = stores_[id];
+  uint32_t result = kDocCurrent;
+  scratch_.clear();
+  if (store.docWholeDirty || store.docVersion == UINT32_MAX) {
+    result = kDocWhole;
+  } else if (!store.docKeys.empty()) {
+    result = kDocKeys;
+    scratch_.assign(store.docKeys.begin(), store.docKeys.end());
+  }
+  view_.scratch = scratch_.data();
+  view_.scratchLength = static_cast<uint32_t>(scratch_.size());
+  store.docKeys.clear();
+  store.docWholeDirty = false;
+  store.docVersion = store.version;
+  return result;
+}
+
+} // namespace atollrt

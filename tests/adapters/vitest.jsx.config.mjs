@@ -1,0 +1,65 @@
+// Tests of the JSX adapters (React, Preact, Solid), each framework rendering
+// real components in jsdom. Run from the repo root:
+//   npx vitest run --config tests/adapters/vitest.jsx.config.mjs
+// One project per framework, because each needs its own JSX transform:
+// React and Preact use Vite's built-in (oxc) automatic runtime with their own
+// importSource; Solid's JSX compiles to DOM code, so vite-plugin-solid (Babel)
+// handles it, restricted to the solid folder.
+import { fileURLToPath } from 'node:url'
+import solid from 'vite-plugin-solid'
+import { defineConfig } from 'vitest/config'
+
+let root = fileURLToPath(new URL('../..', import.meta.url))
+
+let shared = {
+  root,
+  environment: 'jsdom',
+  // The adapters and the cart fixtures keep module-level state; isolate files.
+  isolate: true
+}
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        test: {
+          ...shared,
+          name: 'react',
+          include: ['tests/adapters/react/**/*.test.{js,jsx}']
+        }
+      },
+      {
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+        test: {
+          ...shared,
+          name: 'preact',
+          include: ['tests/adapters/preact/**/*.test.{js,jsx}']
+        }
+      },
+      {
+        plugins: [solid({ include: ['**/tests/adapters/solid/**/*.{js,jsx}'] })],
+        test: {
+          ...shared,
+          name: 'solid',
+          include: ['tests/adapters/solid/**/*.test.{js,jsx}'],
+          exclude: ['tests/adapters/solid/**/*.ssr.test.{js,jsx}']
+        }
+      },
+      {
+        // Solid compiles JSX differently for the server: its own project, in
+        // Node, where solid-js resolves to its server build (as in Astro SSR).
+        plugins: [
+          solid({ include: ['**/tests/adapters/solid/**/*.{js,jsx}'], ssr: true })
+        ],
+        test: {
+          ...shared,
+          environment: 'node',
+          name: 'solid-ssr',
+          include: ['tests/adapters/solid/**/*.ssr.test.{js,jsx}']
+        }
+      }
+    ]
+  }
+})

@@ -1,0 +1,51 @@
+// Benchmark: Atoll against Nano Stores, same workloads in one process.
+// `node tests/bench/run.js` from the repo root. Reports only; always exits 0.
+import * as nano from 'nanostores'
+import os from 'node:os'
+
+import { compare, sink } from './measure.js'
+import { sizeReport } from './size.js'
+import { workloads } from './workloads.js'
+
+// atoll-store awaits its wasm at import time; a failure is reported, not fatal.
+let timer
+let timeout = new Promise(r => (timer = setTimeout(r, 20000, new Error('import timed out after 20 s'))))
+let atoll = await Promise.race([import('atoll-store').catch(e => e), timeout])
+clearTimeout(timer)
+
+const setup = (w, lib) => {
+  if (lib instanceof Error) return lib
+  try {
+    return w.setup(lib)
+  } catch (e) {
+    return e
+  }
+}
+
+const fmtNs = v => (v instanceof Error ? 'error' : v < 100 ? v.toFixed(1) : v.toFixed(0))
+const errors = []
+
+let rows = [['workload', 'nanostores ns/op', 'atoll ns/op', 'ratio (atoll/nano)', 'target', 'ok?']]
+for (let w of workloads) {
+  let [n, a] = compare([setup(w, nano), setup(w, atoll)])
+  for (let [lib, r] of [['nanostores', n], ['atoll', a]]) {
+    if (r instanceof Error && r !== atoll) errors.push(`${w.name} [${lib}]: ${r.message}`)
+  }
+  let ratio = typeof n === 'number' && typeof a === 'number' ? a / n : null
+  let ok = ratio === null ? '-' : ratio <= w.target ? 'yes' : 'NO'
+  rows.push([w.name, fmtNs(n), fmtNs(a), ratio === null ? '-' : ratio.toFixed(2), '<= ' + w.target.toFixed(1), ok])
+}
+
+let widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
+let line = r => '| ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ') + ' |'
+console.log(line(rows[0]))
+console.log('|' + widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|')
+for (let r of rows.slice(1)) console.log(line(r))
+
+if (atoll instanceof Error) console.log(`\natoll-store failed to load: ${atoll.message}`)
+for (let e of errors) console.log('error: ' + e)
+console.log(`\nNode ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | ${new Date().toISOString()}`)
+console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
+
+console.log(await sizeReport().catch(e => 'size report failed: ' + e.message))
+process.exit(0)

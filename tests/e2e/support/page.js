@@ -1,0 +1,107 @@
+// Reading the storefront's state from the DOM, the way a user sees it.
+import assert from 'node:assert/strict';
+
+export const FRAMEWORKS = ['react', 'preact', 'vue', 'svelte', 'solid'];
+
+/**
+ * Installed before any page script: records (performance.now(), i.e. ms since
+ * navigation start) when every <astro-island> has lost its `ssr` attribute
+ * (hydrated) and when, in addition, both plain-script widgets are ready.
+ */
+export function hydrationProbe() {
+  window.__atollTimes = { islands: null, ready: null };
+  const islandsDone = () => {
+    const islands = document.querySelectorAll('astro-island');
+    return islands.length > 0 && [...islands].every((el) => !el.hasAttribute('ssr'));
+  };
+  const widgetsDone = () =>
+    document.querySelector('[data-part="badge"]')?.dataset.ready === 'true' &&
+    document.querySelector('[data-part="recent"]')?.dataset.ready === 'true';
+  const check = () => {
+    const t = window.__atollTimes;
+    if (t.islands === null && islandsDone()) t.islands = performance.now();
+    if (t.ready === null && t.islands !== null && widgetsDone()) t.ready = performance.now();
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['ssr', 'data-ready'],
+  });
+}
+
+export async function waitForHydration(page, timeout = 30_000) {
+  await page.waitForFunction(() => window.__atollTimes && window.__atollTimes.ready !== null, null, { timeout });
+  return page.evaluate(() => ({ ...window.__atollTimes, count: document.querySelectorAll('astro-island').length }));
+}
+
+/** Everything the tests compare: each flyout, each toggle, the badge and the recent line. */
+export function readState(page) {
+  return page.evaluate((frameworks) => {
+    const flyouts = {};
+    const toggles = {};
+    for (const fw of frameworks) {
+      const slot = document.querySelector(`[data-island="${fw}"][data-part="flyout"]`);
+      const aside = slot && slot.querySelector('aside');
+      const open = !!aside && !aside.hidden && aside.getClientRects().length > 0;
+      flyouts[fw] = open
+        ? {
+            items: [...aside.querySelectorAll('li[data-item-id]')].map((li) => ({
+              id: li.dataset.itemId,
+              name: li.querySelector('h3')?.textContent.trim(),
+              image: li.querySelector('img')?.getAttribute('src'),
+              quantity: Number((li.textContent.match(/Quantity:\s*(\d+)/) || [])[1]),
+            })),
+            empty: aside.textContent.includes('Your cart is empty!'),
+            total: aside.querySelector('[data-total]')?.textContent.trim() ?? null,
+          }
+        : 'closed';
+      toggles[fw] = document.querySelector(`[data-island="${fw}"][data-part="toggle"]`)?.getAttribute('aria-pressed');
+    }
+    return {
+      flyouts,
+      toggles,
+      badge: document.querySelector('[data-island="script"][data-part="badge"]')?.textContent.trim(),
+      recent: document.querySelector('[data-island="inline"][data-part="recent"] [data-recent]')?.textContent.trim(),
+    };
+  }, FRAMEWORKS);
+}
+
+/** What readState should give for a cart that is open or not and holds `cart` ([{product, quantity}]). */
+export function expectedState({ open, cart, recent }) {
+  const items = cart.map(({ product, quantity }) => ({
+    id: product.id,
+    name: product.name,
+    image: product.imageSrc,
+    quantity,
+  }));
+  const total = cart.reduce((sum, { product, quantity }) => sum + product.price * quantity, 0);
+  const flyout = open
+    ? { items, empty: items.length === 0, total: items.length ? `$${total.toFixed(2)}` : null }
+    : 'closed';
+  return {
+    flyouts: Object.fromEntries(FRAMEWORKS.map((fw) => [fw, flyout])),
+    toggles: Object.fromEntries(FRAMEWORKS.map((fw) => [fw, open ? 'true' : 'false'])),
+    badge: String(cart.reduce((sum, { quantity }) => sum + quantity, 0)),
+    recent,
+  };
+}
+
+/** Islands re-render asynchronously: poll until the page shows `expected`. */
+export async function expectState(page, expected, what, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let actual;
+  for (;;) {
+    actual = await readState(page);
+    try {
+      assert.deepStrictEqual(actual, expected);
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) {
+        err.message = `${what}: the page disagrees with the expected cart\n${err.message}`;
+        throw err;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
