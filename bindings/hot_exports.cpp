@@ -1,8 +1,12 @@
-// Hot paths as plain C exports: numbers in, numbers out, no embind invoker and
-// no string on the way (measured: a raw export call is several times cheaper
-// than an embind call). Marshaling only: each forwards to the Runtime.
+// The store core's exports (atoll.wasm): plain C functions, numbers in and
+// numbers out, so a set costs one direct wasm call with no embind invoker and
+// no glue code (the module is instantiated by js/runtime/load-wasm.js with no
+// Emscripten JS at all: embind's glue alone would be a third of the page's
+// size budget). The one string, a store name, arrives as UTF-8 bytes the host
+// wrote into memory. Marshaling only: each forwards to the Runtime.
 // Exported by name through -sEXPORTED_FUNCTIONS in CMakeLists.txt.
 #include "instance.hpp"
+#include <string>
 
 using atollrt::Kind;
 using atoll_bindings::runtime;
@@ -10,6 +14,13 @@ using atoll_bindings::runtime;
 extern "C" {
 
 uint32_t atoll_view() { return reinterpret_cast<uintptr_t>(&runtime().view()); }
+// Returns the store id, or -id when the name belongs to a store of another kind.
+int32_t atoll_resolve_name(const char* utf8, uint32_t length, uint32_t kind) {
+  atollrt::NameResult result = runtime().resolveName(std::string(utf8, length), static_cast<Kind>(kind));
+  int32_t id = static_cast<int32_t>(result.store);
+  return result.status == atollrt::NameStatus::KindMismatch ? -id : id;
+}
+uint32_t atoll_kind(uint32_t store) { return static_cast<uint32_t>(runtime().kind(store)); }
 uint32_t atoll_create(uint32_t kind) { return runtime().createStore(static_cast<Kind>(kind)); }
 uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf) {
   return runtime().addListener(store, fn, edgeOf);

@@ -150,7 +150,3 @@ export class AtollError extends Error {
   readonly name: 'AtollError'
   readonly code: string
 }
-
-/** The JSON text the C++ core holds for the store, brought up to date first.
- * Throws AtollError ATOLL_NOT_SERIALIZABLE naming the store and the path. */
-export function documentOf(store: Store): string

@@ -4,7 +4,6 @@ export { atom, readonlyType } from './atom/index.js'
 export { batch } from './batch/index.js'
 export { clean, cleanStores } from './clean-stores/index.js'
 export { batched, computed } from './computed/index.js'
-export { documentOf } from './document/index.js'
 export { effect } from './effect/index.js'
 export { keepMount } from './keep-mount/index.js'
 export {

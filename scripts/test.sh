@@ -19,7 +19,7 @@ cmake --build build/native-asan -j2
 ctest --test-dir build/native-asan --output-on-failure
 
 echo "== store API (node:test, real wasm)"
-node --test tests/js/
+node --test tests/js/*.test.js
 
 echo "== adapters (vitest + jsdom)"
 npx vitest run --config tests/adapters/vitest.jsx.config.mjs

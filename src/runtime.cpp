@@ -71,13 +71,6 @@ void Runtime::mapPublishOrder(StoreId map) {
   view_.scratchLength = static_cast<uint32_t>(scratch_.size());
 }
 
-std::string Runtime::documentText(StoreId id) {
-  if (stores_[id].kind != Kind::Map) return documents_.text(id, nullptr);
-  std::vector<uint32_t> order;
-  stores_[id].keys->appendInOrder(order);
-  return documents_.text(id, &order);
-}
-
 uint32_t Runtime::takeDocumentChanges(StoreId id) {
   StoreRecord& store = stores_[id];
   uint32_t result = kDocCurrent;

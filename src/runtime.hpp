@@ -2,7 +2,6 @@
 // queue, batches, and the computed graph. Values themselves stay with the host
 // (JS values cannot live in wasm); the core decides *who* hears *what*, *when*.
 #pragma once
-#include "document.hpp"
 #include "ids.hpp"
 #include "key_index.hpp"
 #include <cstdint>
@@ -99,10 +98,10 @@ public:
   // Publishes the map's (key, slot) pairs in insertion order in the scratch list.
   void mapPublishOrder(StoreId map);
 
-  // ---- JSON document -----------------------------------------------------------
-  Documents& documents() { return documents_; }
-  // The store's document as JSON text (maps in their key order).
-  std::string documentText(StoreId store);
+  // ---- JSON document tracking ------------------------------------------------
+  // The JSON copy itself lives in Documents (document.hpp), a separate wasm
+  // module loaded only by the document features; the runtime tracks what
+  // changed since that copy was last synced.
   // What the host must send so the document matches the store, and from now
   // on the map keys to track: kDocCurrent, kDocKeys (the changed map keys are
   // published in the scratch list) or kDocWhole (first sync, set() on a map,
@@ -162,7 +161,6 @@ private:
   std::vector<uint32_t> scratch_;
   uint32_t batchDepth_ = 0;
   uint64_t epoch_ = 0;
-  Documents documents_;
   SharedView view_;
 };
 

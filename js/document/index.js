@@ -6,6 +6,7 @@
 import { KIND_MAP } from '../runtime/engine.js'
 import { AtollError, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { documents } from './load-documents.js'
 import { childPath, toJSONText } from './to-json.js'
 
 const CURRENT = 0
@@ -14,7 +15,7 @@ const KEYS = 1
 let isMap = store => typeof store.setKey === 'function'
 
 let syncMap = (store, label, keyIds) => {
-  let { raw, module } = engine
+  let { raw } = engine
   let values = store.value
   let whole = keyIds === undefined
   if (whole) {
@@ -26,10 +27,10 @@ let syncMap = (store, label, keyIds) => {
     let present = raw.atoll_map_find(store.id, keyId) >= 0
     return [keyId, key, present ? toJSONText(values[key], label, childPath('$', key)) : undefined]
   })
-  if (whole) module._docClearKeys(store.id)
+  if (whole) documents._clearKeys(store.id)
   for (let [keyId, key, json] of writes) {
-    if (json === undefined) module._docEraseKey(store.id, keyId)
-    else module._docSetKey(store.id, keyId, key, json)
+    if (json === undefined) documents._eraseKey(store.id, keyId)
+    else documents._setKey(store.id, keyId, key, json)
   }
 }
 
@@ -44,11 +45,11 @@ export function documentOf(store) {
   if (what !== CURRENT) {
     try {
       if (isMap(store)) syncMap(store, label, what === KEYS ? Array.from(keys) : undefined)
-      else engine.module._docSetWhole(store.id, toJSONText(store.value, label))
+      else documents._setWhole(store.id, toJSONText(store.value, label))
     } catch (error) {
       engine.raw.atoll_doc_invalidate(store.id)
       throw error
     }
   }
-  return engine.module._docText(store.id)
+  return documents._text(store.id, isMap(store) ? Array.from(engine.mapOrder(store)) : null)
 }

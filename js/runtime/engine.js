@@ -31,8 +31,8 @@ const VIEW_SCRATCH_LENGTH = 5
 
 export const ENGINE_PROTOCOL = 1
 
-export function createEngine(module) {
-  let raw = module.asm
+// `raw`: the exports of atoll.wasm (bindings/hot_exports.cpp).
+export function createEngine(raw) {
   let memory = raw.memory
   let heap = new Uint32Array(memory.buffer)
   let view = raw.atoll_view() >>> 2
@@ -104,6 +104,18 @@ export function createEngine(module) {
     if (failed) throw error
   }
 
+  let encoder = new TextEncoder()
+  let resolveName = (name, kind) => {
+    let bytes = encoder.encode(name)
+    let at = raw.malloc(bytes.length || 1)
+    new Uint8Array(memory.buffer, at, bytes.length).set(bytes)
+    try {
+      return raw.atoll_resolve_name(at, bytes.length, kind)
+    } finally {
+      raw.free(at)
+    }
+  }
+
   let readScratch = () => {
     let h = u32()
     let start = h[view + VIEW_SCRATCH] >>> 2
@@ -112,7 +124,6 @@ export function createEngine(module) {
 
   return {
     protocol: ENGINE_PROTOCOL,
-    module,
     raw,
 
     createStore(kind, name) {
@@ -123,11 +134,11 @@ export function createEngine(module) {
           `a store name must be a non-empty string, got ${typeof name === 'string' ? 'an empty string' : typeof name}`
         )
       }
-      let id = module._resolveName(name, kind)
+      let id = resolveName(name, kind)
       if (id < 0) {
         throw new AtollError(
           'ATOLL_NAME_TAKEN',
-          `the name '${name}' belongs to a ${module._kindName(-id)} store; it cannot also name a ${KIND_NAMES[kind]}`
+          `the name '${name}' belongs to a ${KIND_NAMES[raw.atoll_kind(-id)]} store; it cannot also name a ${KIND_NAMES[kind]}`
         )
       }
       return { id, existing: named.get(name) }

@@ -3,14 +3,14 @@
 // inline script, another version) awaits the same one, so they share the
 // wasm instance, the queue and the named stores.
 import { createEngine, ENGINE_PROTOCOL } from './engine.js'
-import { loadWasm } from './load-wasm.js'
+import { loadCore } from './load-wasm.js'
 import { AtollError } from './errors.js'
 
 const KEY = Symbol.for('atoll-store.runtime')
 
 let shared = globalThis[KEY]
 if (!shared) {
-  shared = globalThis[KEY] = loadWasm().then(createEngine)
+  shared = globalThis[KEY] = loadCore().then(createEngine)
   // A failed load must not poison the page: the next copy may try again.
   shared.catch(() => {
     if (globalThis[KEY] === shared) delete globalThis[KEY]

@@ -1,14 +1,12 @@
 // Atoll-only: the C++ core holds a store's state as a JSON document.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import * as atoll from 'atoll-store'
-import { atom, map, batch } from 'atoll-store'
+import { AtollError, atom, map, batch } from 'atoll-store'
+import { documentOf } from 'atoll-store/document'
 import { assertAtollError } from './helpers.js'
 
-const { AtollError, documentOf } = atoll
-
 function assertDocument($store) {
-  assert.equal(typeof documentOf, 'function', 'atoll-store must export documentOf')
+  assert.equal(typeof documentOf, 'function', 'atoll-store/document must export documentOf')
   let text = documentOf($store)
   assert.equal(typeof text, 'string')
   assert.deepEqual(JSON.parse(text), $store.get())
