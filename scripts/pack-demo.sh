@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Refreshes the package copy the demo site installs (demo-site/vendor/), so
+# the folder works alone (StackBlitz) with no Emscripten. Run after changing
+# js/, src/ or bindings/; the test run fails while the copy is out of date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+mkdir -p demo-site/vendor
+npm pack --silent --pack-destination demo-site/vendor >/dev/null
+echo "pack-demo: demo-site/vendor/$(ls demo-site/vendor)"
