@@ -19,10 +19,16 @@ export function createStore(kind, initialValue, options, setup) {
   let name = options && options.name
   let { id, existing } = engine.createStore(kind, name)
   if (existing) return existing
+  // A named store may start from the state the server rendered the page with.
+  let start = initialValue
+  if (name !== undefined) {
+    let handed = engine.takeHandedOff(name)
+    if (handed.found) start = handed.value
+  }
 
   let store = {
     id,
-    value: initialValue,
+    value: start,
     init: initialValue,
     lc: 0,
     eq: Object.is,

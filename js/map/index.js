@@ -9,7 +9,7 @@
 //   of k setKey costs O(k log n) plus one O(n) build when someone reads.
 import { createStore } from '../atom/index.js'
 import { KIND_MAP } from '../runtime/engine.js'
-import { AtollError, assertPlainObject, storeLabel } from '../runtime/errors.js'
+import { AtollError, assertPlainObject, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -69,6 +69,8 @@ export let map = (initial = {}, options) => {
       return fresh ? current : materialize()
     }
 
+    // The starting object: `initial`, or the server's state for a named map.
+    let start = isPlainObject(store.value) ? store.value : initial
     Object.defineProperty(store, 'value', {
       enumerable: true,
       get: () => (fresh ? current : materialize()),
@@ -77,7 +79,7 @@ export let map = (initial = {}, options) => {
         load(object)
       }
     })
-    load(initial)
+    load(start)
 
     store.eqKey = Object.is
     let set = store.set

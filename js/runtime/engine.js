@@ -13,6 +13,9 @@
 // - keyIds / keyNames: map keys interned to small numbers for the core.
 // - named: name -> store object, so every copy of the package gets the same
 //   object for one name.
+// - handedOff: name -> value the server rendered the page with (see
+//   runtime/hand-off.js); taken by the named store when it is created.
+// - errorWatchers: functions told about every listener error (devtools).
 import { AtollError } from './errors.js'
 
 export const KIND_ATOM = 0
@@ -46,6 +49,8 @@ export function createEngine(raw) {
   let keyIds = new Map()
   let keyNames = [undefined]
   let named = new Map()
+  let handedOff = new Map()
+  let errorWatchers = new Set()
   let fnIds = new WeakMap()
   let nextFnId = 1
   let draining = false
@@ -95,6 +100,7 @@ export function createEngine(raw) {
         } catch (e) {
           failed = true
           error = e
+          for (let watch of errorWatchers) watch(e, listenerStores[slot] || undefined)
         }
       }
     } finally {
@@ -147,6 +153,21 @@ export function createEngine(raw) {
       named.set(name, store)
     },
     namedStore: name => named.get(name),
+    // Values for named stores not created yet: each is used once, as the
+    // store's starting value.
+    handOff(values) {
+      for (let name of Object.keys(values)) if (!named.has(name)) handedOff.set(name, values[name])
+    },
+    takeHandedOff(name) {
+      if (!handedOff.has(name)) return { found: false }
+      let value = handedOff.get(name)
+      handedOff.delete(name)
+      return { found: true, value }
+    },
+    onListenerError(watch) {
+      errorWatchers.add(watch)
+      return () => errorWatchers.delete(watch)
+    },
 
     listen(store, fn, edgeOf = 0) {
       let slot = raw.atoll_listen(store.id, edgeOf ? 0 : fnId(fn), edgeOf)

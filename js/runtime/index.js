@@ -3,6 +3,7 @@
 // inline script, another version) awaits the same one, so they share the
 // wasm instance, the queue and the named stores.
 import { createEngine, ENGINE_PROTOCOL } from './engine.js'
+import { readHandOff } from './hand-off.js'
 import { loadCore } from './load-wasm.js'
 import { AtollError } from './errors.js'
 
@@ -10,7 +11,11 @@ const KEY = Symbol.for('atoll-store.runtime')
 
 let shared = globalThis[KEY]
 if (!shared) {
-  shared = globalThis[KEY] = loadCore().then(createEngine)
+  shared = globalThis[KEY] = loadCore().then(raw => {
+    let engine = createEngine(raw)
+    readHandOff(engine)
+    return engine
+  })
   // A failed load must not poison the page: the next copy may try again.
   shared.catch(() => {
     if (globalThis[KEY] === shared) delete globalThis[KEY]
