@@ -22,6 +22,7 @@ int32_t atoll_resolve_name(const char* utf8, uint32_t length, uint32_t kind) {
 }
 uint32_t atoll_kind(uint32_t store) { return static_cast<uint32_t>(runtime().kind(store)); }
 uint32_t atoll_create(uint32_t kind) { return runtime().createStore(static_cast<Kind>(kind)); }
+void atoll_release(uint32_t store) { runtime().releaseStore(store); }
 uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf) {
   return runtime().addListener(store, fn, edgeOf);
 }

@@ -19,12 +19,25 @@ Runtime::Runtime() {
 }
 
 StoreId Runtime::createStore(Kind kind) {
-  StoreId id = static_cast<StoreId>(stores_.size());
-  stores_.emplace_back();
-  StoreRecord& store = stores_.back();
+  StoreId id;
+  if (!freeStores_.empty()) {
+    id = freeStores_.back();
+    freeStores_.pop_back();
+  } else {
+    id = static_cast<StoreId>(stores_.size());
+    stores_.emplace_back();
+  }
+  StoreRecord& store = stores_[id];
   store.kind = kind;
   if (kind == Kind::Map) store.keys = std::make_unique<KeyIndex>();
   return id;
+}
+
+void Runtime::releaseStore(StoreId id) {
+  if (!isStore(id) || !stores_[id].name.empty()) return; // named stores live for the page
+  clearListeners(id);
+  stores_[id] = StoreRecord{};
+  freeStores_.push_back(id);
 }
 
 NameResult Runtime::resolveName(const std::string& name, Kind kind) {

@@ -46,7 +46,11 @@ public:
   Runtime();
 
   // ---- stores -------------------------------------------------------------
+  // Reuses the id of a released store when there is one.
   StoreId createStore(Kind kind);
+  // The host dropped an unnamed store: forget it and free its id. The store
+  // has no listeners by then (listeners keep the host's store object alive).
+  void releaseStore(StoreId id);
   // One name is one store: returns the existing store when the kinds agree.
   NameResult resolveName(const std::string& name, Kind kind);
   bool isStore(StoreId id) const { return id != 0 && id < stores_.size(); }
@@ -151,6 +155,7 @@ private:
   void publishQueue();
 
   std::vector<StoreRecord> stores_;
+  std::vector<StoreId> freeStores_;
   std::unordered_map<std::string, StoreId> names_;
   std::vector<ListenerRecord> listeners_;
   std::vector<ListenerId> freeListeners_;

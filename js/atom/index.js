@@ -78,6 +78,8 @@ export function createStore(kind, initialValue, options, setup) {
   if (name !== undefined) {
     store.name = name
     engine.registerName(name, store)
+  } else {
+    engine.track(store)
   }
   if (setup) setup(store)
   return store

@@ -57,6 +57,13 @@ export function createEngine(raw) {
   let batchDepth = 0
   let batchId = 0
 
+  // An unnamed store the page dropped gives its core record back. (Named
+  // stores live for the page; a store with listeners is still referenced.)
+  let released =
+    typeof FinalizationRegistry === 'function'
+      ? new FinalizationRegistry(id => raw.atoll_release(id))
+      : { register() {} }
+
   let fnId = fn => {
     let id = fnIds.get(fn)
     if (!id) fnIds.set(fn, (id = nextFnId++))
@@ -148,6 +155,10 @@ export function createEngine(raw) {
         )
       }
       return { id, existing: named.get(name) }
+    },
+    // Called with every new unnamed store object.
+    track(store) {
+      released.register(store, store.id)
     },
     registerName(name, store) {
       named.set(name, store)

@@ -181,3 +181,20 @@ TEST_CASE("many listeners churn without growing the table") {
   }
   REQUIRE(rt.addListener(a, 1) == 1);
 }
+
+TEST_CASE("released unnamed stores give their ids back; named stores stay") {
+  Runtime rt;
+  StoreId a = rt.createStore(Kind::Map);
+  rt.mapPut(a, 7);
+  rt.addListener(a, 1);
+  rt.releaseStore(a);
+  StoreId b = rt.createStore(Kind::Atom);
+  REQUIRE(b == a);
+  REQUIRE(rt.kind(b) == Kind::Atom);
+  REQUIRE(rt.listenerCount(b) == 0);
+  REQUIRE(rt.version(b) == 0);
+  NameResult named = rt.resolveName("kept", Kind::Atom);
+  rt.releaseStore(named.store);
+  REQUIRE(rt.createStore(Kind::Atom) != named.store);
+  REQUIRE(rt.resolveName("kept", Kind::Atom).store == named.store);
+}

@@ -1,0 +1,162 @@
+// atoll-store/ssr: request-scoped server state, handed to the client in the page.
+//
+// Server only (node:async_hooks). Stores are module singletons shared by every
+// request a server handles, so a request's state cannot live in the store: it
+// lives in a scope (an AsyncLocalStorage context, which follows the request's
+// awaits, timers and streams) and the store reads through to it:
+// - the first setServerState() on a store makes its `value` field consult the
+//   current scope, so get() and subscribe() (every adapter's SSR path goes
+//   through one of them) do too; outside a scope, or in a scope that did not
+//   set the store, they behave exactly as before;
+// - inside a scope that set the store, set()/setKey() change only that scope's
+//   value (through the public onSet hook, so the shared value is untouched and
+//   no process-wide listener hears another request's state);
+// - serverStateScript() writes the scope's values into the page, where the
+//   client runtime reads them before any island's store exists
+//   (runtime/hand-off.js).
+// The client never loads this module, so none of this costs the browser anything.
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { toJSONText } from '../document/to-json.js'
+import { onSet } from '../lifecycle/index.js'
+import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'
+import { engine } from '../runtime/index.js'
+
+// One scope storage per process, kept on the shared engine so that every copy
+// of the package (and the computed stores, see the README) use the same one.
+// A scope is a Map: store -> this request's value.
+let storage = (engine.serverScope ||= new AsyncLocalStorage())
+
+// The wrapping done by the first setServerState() of a store, once per store
+// (a WeakSet on the engine, for the same reason as above).
+let scoped = (engine.serverScoped ||= new WeakSet())
+
+let isMap = store => typeof store.setKey === 'function'
+
+// The current scope if it holds a value for `store`.
+let holding = store => {
+  let scope = storage.getStore()
+  return scope && scope.has(store) ? scope : undefined
+}
+
+let makeScoped = store => {
+  scoped.add(store)
+  // An accessor over the store's own `value` (a plain field for atoms, the
+  // map's accessor for maps) that reads the scope first. The store's own code
+  // (get, subscribe, set, listeners) reads `value` too, so it needs no change.
+  let own = Object.getOwnPropertyDescriptor(store, 'value')
+  let field = own.value
+  let readShared = own.get ? () => own.get.call(store) : () => field
+  let writeShared = own.set ? value => own.set.call(store, value) : value => (field = value)
+  Object.defineProperty(store, 'value', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      let scope = holding(store)
+      return scope ? scope.get(store) : readShared()
+    },
+    set: value => {
+      let scope = holding(store)
+      if (scope) scope.set(store, value)
+      else writeShared(value)
+    }
+  })
+  // Writes inside the scope go to the scope. onSet (not a wrapper of our own)
+  // keeps composing with other onSet handlers and their unbinding.
+  onSet(store, payload => {
+    let scope = holding(store)
+    if (!scope) return
+    payload.abort()
+    let old = scope.get(store)
+    if ('changed' in payload) {
+      // setKey(key, value): payload.newValue is built from the shared object,
+      // so only its changed key is taken.
+      let key = payload.changed
+      let value = payload.newValue[key]
+      let had = Object.hasOwn(old, key)
+      if (value === undefined ? !had : had && store.eqKey(old[key], value)) return
+      let next = { ...old }
+      if (value === undefined) delete next[key]
+      else next[key] = value
+      scope.set(store, next)
+    } else {
+      if (isMap(store)) assertPlainObject(payload.newValue, 'set()', store)
+      if (!store.eq(old, payload.newValue)) scope.set(store, payload.newValue)
+    }
+  })
+}
+
+// Runs fn (sync or async) in a fresh, empty request scope and returns its result.
+export let runWithState = fn => {
+  assertFunction(fn, 'runWithState')
+  return storage.run(new Map(), fn)
+}
+
+// Astro middleware (src/middleware.js: `export const onRequest = atollMiddleware`,
+// or inside `sequence(...)`): the page renders, and streams, inside the scope.
+export let atollMiddleware = (context, next) => storage.run(new Map(), next)
+
+export function setServerState(store, value) {
+  if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
+    throw new AtollError('ATOLL_NOT_A_STORE', 'setServerState() expects an atoll-store store')
+  }
+  let label = storeLabel(store)
+  if (store.name === undefined) {
+    throw new AtollError(
+      'ATOLL_UNNAMED_STORE',
+      `setServerState() needs a named store, so the client can find it: store ${label} has no name (create it with atom(value, { name: 'cart/open' }))`
+    )
+  }
+  let scope = storage.getStore()
+  if (!scope) {
+    throw new AtollError(
+      'ATOLL_NO_SERVER_SCOPE',
+      `setServerState() of store ${label} was called outside a request scope: use atollMiddleware (src/middleware.js: export const onRequest = atollMiddleware) or runWithState()`
+    )
+  }
+  if (isMap(store)) assertPlainObject(value, 'setServerState()', store)
+  // Refuse now, with this caller on the stack, what the page could not carry.
+  // (JSON has no undefined: the client would get null and render differently.)
+  if (value === undefined) {
+    throw new AtollError(
+      'ATOLL_NOT_SERIALIZABLE',
+      `store ${label} cannot be written as JSON: undefined at $ (use null)`
+    )
+  }
+  toJSONText(value, label)
+  if (!scoped.has(store)) makeScoped(store)
+  scope.set(store, value)
+}
+
+// JSON inside <script> is raw text to the HTML parser: `</script`, `<!--` and
+// `<script` must never appear, and U+2028/U+2029 break older JS parsers of the
+// text. Those characters can only occur inside JSON strings, where \uXXXX is
+// the same string, so JSON.parse gives back exactly the original value.
+let UNSAFE = /[<>&\u2028\u2029]/g
+let escapeJSON = text =>
+  text.replace(UNSAFE, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+let stateJSON = method => {
+  let scope = storage.getStore()
+  if (!scope) {
+    throw new AtollError(
+      'ATOLL_NO_SERVER_SCOPE',
+      `${method}() was called outside a request scope: use atollMiddleware or runWithState()`
+    )
+  }
+  let parts = []
+  for (let [store, value] of scope) {
+    parts.push(`${JSON.stringify(store.name)}:${toJSONText(value, storeLabel(store))}`)
+  }
+  return escapeJSON(`{${parts.join(',')}}`)
+}
+
+// The values this request set, as JSON text safe to put inside <script>.
+export let serverStateJSON = () => stateJSON('serverStateJSON')
+
+// The element the client runtime reads (runtime/hand-off.js), or '' when this
+// request set nothing. Put it in <head>, before any island:
+// <Fragment set:html={serverStateScript()} />
+export function serverStateScript() {
+  let json = stateJSON('serverStateScript')
+  return json === '{}' ? '' : `<script type="application/json" data-atoll-state>${json}</script>`
+}
