@@ -8,3 +8,5 @@ bash scripts/build.sh
 mkdir -p demo-site/vendor
 npm pack --silent --pack-destination demo-site/vendor >/dev/null
 echo "pack-demo: demo-site/vendor/$(ls demo-site/vendor)"
+# Record the new tarball's checksum in the demo's lock file and install it.
+(cd demo-site && npm install --no-audit --no-fund ./vendor/atoll-store-0.1.0.tgz >/dev/null)

@@ -24,3 +24,7 @@ node --test tests/js/*.test.js
 echo "== adapters (vitest + jsdom)"
 npx vitest run --config tests/adapters/vitest.jsx.config.mjs
 npx vitest run --config tests/adapters/vitest.sfc.config.mjs
+
+echo "== demo site in Chromium (the demo installs the package copy in demo-site/vendor)"
+(cd demo-site && npm ci --no-audit --no-fund)
+node --test --test-concurrency=1 tests/e2e/*.test.js

@@ -2,7 +2,7 @@
 // loaded once per page when the first document feature is imported, and
 // shared on globalThis like the runtime.
 import createAtollDocumentModule from '../wasm/atoll-document.mjs'
-import { loadEmscripten, wasmUrl } from '../runtime/load-wasm.js'
+import { loadEmscripten, wasmUrls } from '../runtime/load-wasm.js'
 
 const BUNDLED_URL = new URL('../wasm/atoll-document.wasm', import.meta.url)
 const KEY = Symbol.for('atoll-store.documents')
@@ -11,7 +11,7 @@ let shared = globalThis[KEY]
 if (!shared) {
   shared = globalThis[KEY] = loadEmscripten(
     createAtollDocumentModule,
-    wasmUrl('atoll-document.wasm', BUNDLED_URL)
+    wasmUrls('atoll-document.wasm', BUNDLED_URL)
   )
   shared.catch(() => {
     if (globalThis[KEY] === shared) delete globalThis[KEY]

@@ -7,21 +7,57 @@ import { AtollError } from './errors.js'
 // Bundlers (Vite, Astro) see this literal and emit the .wasm as an asset.
 const CORE_URL = new URL('../wasm/atoll.wasm', import.meta.url)
 
-// Under Node the file sits next to this module on disk. The path is spelled
-// so that bundlers leave it alone: a test runner such as vitest with jsdom
-// would otherwise rewrite it to an http: URL that nothing serves.
-export let wasmUrl = (fileName, bundledUrl) => {
+let nodeBuiltin = name =>
+  globalThis.process && process.getBuiltinModule ? process.getBuiltinModule(name) : undefined
+
+// Where a .wasm may be, first to last. In a browser: the URL the bundler
+// rewrote. Under Node (and DOM emulations in Node): on disk next to this
+// module, spelled so bundlers leave it alone (a test runner such as vitest
+// with jsdom would otherwise rewrite it to an http: URL nothing serves); then
+// in the installed package, for server builds that bundle this module into
+// a chunk far from its .wasm (Astro bundles packages that peer-depend on
+// svelte or solid-js, and does not copy the .wasm for them).
+export let wasmUrls = (fileName, bundledUrl) => {
   let onDisk = new URL(['..', 'wasm', fileName].join('/'), import.meta.url)
-  return onDisk.protocol === 'file:' ? onDisk : bundledUrl
+  if (onDisk.protocol !== 'file:') return [bundledUrl]
+  let urls = [onDisk]
+  if (bundledUrl.protocol === 'file:' && bundledUrl.href !== onDisk.href) urls.push(bundledUrl)
+  let moduleApi = nodeBuiltin('node:module')
+  let urlApi = nodeBuiltin('node:url')
+  if (moduleApi && urlApi) {
+    try {
+      let manifest = moduleApi.createRequire(import.meta.url).resolve('atoll-store/package.json')
+      let installed = new URL(`js/wasm/${fileName}`, urlApi.pathToFileURL(manifest))
+      if (!urls.some(url => url.href === installed.href)) urls.push(installed)
+    } catch {
+      // Not resolvable from here: the earlier places are all there is.
+    }
+  }
+  return urls
 }
 
 let readFromDisk = async url => {
   // getBuiltinModule keeps `node:fs` out of browser bundles; the dynamic
   // import is the fallback for Node versions without it.
   let fs =
-    (globalThis.process && process.getBuiltinModule && process.getBuiltinModule('node:fs/promises')) ||
+    nodeBuiltin('node:fs/promises') ||
     (await import(/* @vite-ignore */ ['node', 'fs/promises'].join(':')))
   return fs.readFile(url)
+}
+
+// Instantiates the first of `urls` that can be read; a failure names the
+// first place (where the file belongs) and why it failed.
+let instantiateFirst = async (urls, imports) => {
+  let firstError
+  for (let url of urls) {
+    try {
+      return await instantiate(url, imports)
+    } catch (error) {
+      firstError ||= error
+      if (error.code !== 'ENOENT') break
+    }
+  }
+  throw wasmError(urls[0], firstError)
 }
 
 let instantiate = async (url, imports) => {
@@ -64,27 +100,21 @@ let coreImports = () => ({
 })
 
 // Resolves to the core's exports, initialized.
-export let loadCore = async (url = wasmUrl('atoll.wasm', CORE_URL)) => {
-  let exports
-  try {
-    exports = (await instantiate(url, coreImports())).instance.exports
-  } catch (error) {
-    throw wasmError(url, error)
-  }
+export let loadCore = async (urls = wasmUrls('atoll.wasm', CORE_URL)) => {
+  let { exports } = (await instantiateFirst(urls, coreImports())).instance
   exports._initialize()
   return exports
 }
 
-// Resolves to a ready Emscripten (MODULARIZE) module whose wasm is at `url`.
-// The factory's own promise never settles when instantiation fails, so
-// failures reject from the hook itself.
-export let loadEmscripten = (factory, url) =>
+// Resolves to a ready Emscripten (MODULARIZE) module whose wasm is at the
+// first readable of `urls`. The factory's own promise never settles when
+// instantiation fails, so failures reject from the hook itself.
+export let loadEmscripten = (factory, urls) =>
   new Promise((resolve, reject) => {
-    let fail = error => reject(wasmError(url, error))
     factory({
       instantiateWasm(imports, receive) {
-        instantiate(url, imports).then(result => receive(result.instance), fail)
+        instantiateFirst(urls, imports).then(result => receive(result.instance), reject)
         return {}
       }
-    }).then(resolve, fail)
+    }).then(resolve, error => reject(wasmError(urls[0], error)))
   })

@@ -14,7 +14,8 @@ import { run } from './support/run.js';
 import { buildSite, startServer } from './support/server.js';
 import { products } from '../../demo-site/src/products.js';
 
-const REPACK = 'npm pack --pack-destination demo-site/vendor && npm install --prefix demo-site';
+const REPACK =
+  'npm pack --pack-destination demo-site/vendor && (cd demo-site && npm install ./vendor/atoll-store-0.1.0.tgz)';
 const sitePackage = JSON.parse(readFileSync(join(siteDir, 'package.json'), 'utf8'));
 const vendoredSpec = sitePackage.dependencies['atoll-store'];
 // Not part of what a StackBlitz user gets: installed or generated locally.

@@ -80,6 +80,7 @@ describe('demo storefront (built, astro preview, Chromium)', { timeout: 10 * 60_
   it('looks right (screenshot)', async () => {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, 'storefront.png');
+    await page.evaluate(() => window.scrollTo(0, 0)); // the header is sticky
     await page.screenshot({ path, fullPage: true });
     console.log(`screenshot: ${path}`);
   });

@@ -30,8 +30,21 @@ export function hydrationProbe() {
   });
 }
 
+/** Waits until every island is hydrated, then until the script widgets are ready too. */
 export async function waitForHydration(page, timeout = 30_000) {
-  await page.waitForFunction(() => window.__atollTimes && window.__atollTimes.ready !== null, null, { timeout });
+  await page.waitForFunction(() => window.__atollTimes && window.__atollTimes.islands !== null, null, { timeout });
+  const islands = await page.evaluate(() => ({
+    islands: window.__atollTimes.islands,
+    count: document.querySelectorAll('astro-island').length,
+  }));
+  try {
+    await page.waitForFunction(() => window.__atollTimes.ready !== null, null, { timeout });
+  } catch (err) {
+    err.message =
+      `all ${islands.count} islands hydrated at ${islands.islands.toFixed(0)} ms, ` +
+      `but the plain-script widgets never got ready (data-ready): ${err.message}`;
+    throw err;
+  }
   return page.evaluate(() => ({ ...window.__atollTimes, count: document.querySelectorAll('astro-island').length }));
 }
 
