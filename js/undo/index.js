@@ -59,7 +59,15 @@ export function createHistory(stores, { limit = 100 } = {}) {
       undoStack.push(open)
       if (undoStack.length > limit) undoStack.shift()
       redoStack.length = 0
-      refresh()
+      // This runs inside the store's notify(), before its own listeners: a
+      // canUndo listener that throws must not cancel them, so its error is
+      // reported (window.reportError, or console.error in Node) instead of
+      // unwinding through notify().
+      try {
+        refresh()
+      } catch (error) {
+        ;(globalThis.reportError || console.error)(error)
+      }
     }
     // A store's first change in a step carries its value from before the step
     // (inside a batch a map hands over its pre-batch object).
