@@ -28,7 +28,21 @@ let computedStore = (sources, fn, method, deferred) => {
     store.height = engine.height(store)
 
     let previousArgs
-    let run = () => {
+    // Server only (atoll-store/ssr sets engine.serverScope): inputs may hold a
+    // request's own state, so inside a request scope the value is derived per
+    // scope, and the shared cache below is only ever fed shared values.
+    let perScope = new WeakMap() // scope -> { args, value }
+    let currentScope = () => engine.serverScope && engine.serverScope.getStore()
+    let scopedValue = scope => {
+      let args = inputs.map(input => input.get())
+      let last = perScope.get(scope)
+      if (!last || !args.every((arg, i) => inputs[i].eq(arg, last.args[i]))) {
+        perScope.set(scope, (last = { args, value: fn(...args) }))
+      }
+      return last.value
+    }
+
+    let compute = () => {
       let args = inputs.map(input => input.get())
       if (previousArgs && args.every((arg, i) => inputs[i].eq(arg, previousArgs[i]))) return
       previousArgs = args
@@ -42,6 +56,7 @@ let computedStore = (sources, fn, method, deferred) => {
         store.set(value)
       }
     }
+    let run = () => (engine.serverScope ? engine.serverScope.exit(compute) : compute())
     let timer
     store.recompute = deferred
       ? () => {
@@ -64,10 +79,22 @@ let computedStore = (sources, fn, method, deferred) => {
 
     let get = store.get
     store.get = () => {
+      let scope = currentScope()
+      if (scope) return scopedValue(scope)
       get()
       // A listener that reads this store mid-drain sees it settled.
       engine.settle(store.height)
       return store.value
+    }
+
+    let subscribe = store.subscribe
+    store.subscribe = listener => {
+      let scope = currentScope()
+      if (!scope) return subscribe(listener)
+      assertFunction(listener, 'subscribe', store)
+      let unbind = store.listen(listener)
+      listener(scopedValue(scope))
+      return unbind
     }
 
     let storeClean = store[clean]

@@ -4,8 +4,12 @@
 // the way @nanostores/solid behaves.
 import { onCleanup } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
+import { isServer } from 'solid-js/web'
 
 export function useStore(store, options = {}) {
+  // A server render reads once and never cleans up its owner: a subscription
+  // there would stay on the store after every request.
+  if (isServer) return () => store.get()
   let [state, setState] = createStore({ value: undefined })
   // subscribe() calls us at once with the current value, then on each change.
   let unsubscribe = store.subscribe(value => {

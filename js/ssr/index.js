@@ -23,7 +23,8 @@ import { engine } from '../runtime/index.js'
 
 // One scope storage per process, kept on the shared engine so that every copy
 // of the package (and the computed stores, see the README) use the same one.
-// A scope is a Map: store -> this request's value.
+// A scope is { values: Map(store -> this request's value), written: whether
+// serverStateScript() has put them into the page already }.
 let storage = (engine.serverScope ||= new AsyncLocalStorage())
 
 // The wrapping done by the first setServerState() of a store, once per store
@@ -32,10 +33,21 @@ let scoped = (engine.serverScoped ||= new WeakSet())
 
 let isMap = store => typeof store.setKey === 'function'
 
-// The current scope if it holds a value for `store`.
+// The current scope's values if they include `store`.
 let holding = store => {
   let scope = storage.getStore()
-  return scope && scope.has(store) ? scope : undefined
+  return scope && scope.values.has(store) ? scope.values : undefined
+}
+
+// A change after the page got the state would make the server render
+// something the client never hears of: a hydration mismatch. Say so instead.
+let assertNotWritten = (scope, store, method) => {
+  if (scope.written) {
+    throw new AtollError(
+      'ATOLL_STATE_WRITTEN',
+      `${method} of store ${storeLabel(store)} came after serverStateScript() wrote this request's state into the page: set server state in the page's frontmatter or in middleware, before <head> renders`
+    )
+  }
 }
 
 let makeScoped = store => {
@@ -51,49 +63,53 @@ let makeScoped = store => {
     enumerable: true,
     configurable: true,
     get: () => {
-      let scope = holding(store)
-      return scope ? scope.get(store) : readShared()
+      let values = holding(store)
+      return values ? values.get(store) : readShared()
     },
     set: value => {
-      let scope = holding(store)
-      if (scope) scope.set(store, value)
+      let values = holding(store)
+      if (values) values.set(store, value)
       else writeShared(value)
     }
   })
   // Writes inside the scope go to the scope. onSet (not a wrapper of our own)
   // keeps composing with other onSet handlers and their unbinding.
   onSet(store, payload => {
-    let scope = holding(store)
-    if (!scope) return
+    let values = holding(store)
+    if (!values) return
     payload.abort()
-    let old = scope.get(store)
+    let old = values.get(store)
+    let next = payload.newValue
     if ('changed' in payload) {
       // setKey(key, value): payload.newValue is built from the shared object,
       // so only its changed key is taken.
       let key = payload.changed
-      let value = payload.newValue[key]
+      let value = next[key]
       let had = Object.hasOwn(old, key)
       if (value === undefined ? !had : had && store.eqKey(old[key], value)) return
-      let next = { ...old }
+      next = { ...old }
       if (value === undefined) delete next[key]
       else next[key] = value
-      scope.set(store, next)
     } else {
-      if (isMap(store)) assertPlainObject(payload.newValue, 'set()', store)
-      if (!store.eq(old, payload.newValue)) scope.set(store, payload.newValue)
+      if (isMap(store)) assertPlainObject(next, 'set()', store)
+      if (store.eq(old, next)) return
     }
+    assertNotWritten(storage.getStore(), store, 'set()/setKey()')
+    values.set(store, next)
   })
 }
+
+let newScope = () => ({ values: new Map(), written: false })
 
 // Runs fn (sync or async) in a fresh, empty request scope and returns its result.
 export let runWithState = fn => {
   assertFunction(fn, 'runWithState')
-  return storage.run(new Map(), fn)
+  return storage.run(newScope(), fn)
 }
 
 // Astro middleware (src/middleware.js: `export const onRequest = atollMiddleware`,
 // or inside `sequence(...)`): the page renders, and streams, inside the scope.
-export let atollMiddleware = (context, next) => storage.run(new Map(), next)
+export let atollMiddleware = (context, next) => storage.run(newScope(), next)
 
 export function setServerState(store, value) {
   if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
@@ -123,8 +139,9 @@ export function setServerState(store, value) {
     )
   }
   toJSONText(value, label)
+  assertNotWritten(scope, store, 'setServerState()')
   if (!scoped.has(store)) makeScoped(store)
-  scope.set(store, value)
+  scope.values.set(store, value)
 }
 
 // JSON inside <script> is raw text to the HTML parser: `</script`, `<!--` and
@@ -135,28 +152,25 @@ let UNSAFE = /[<>&\u2028\u2029]/g
 let escapeJSON = text =>
   text.replace(UNSAFE, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
-let stateJSON = method => {
+// The values this request set, as JSON text safe to put inside <script>.
+// Outside a scope nothing can have been set (setServerState refuses), so a
+// layout shared with prerendered pages may call it anywhere.
+export function serverStateJSON() {
   let scope = storage.getStore()
-  if (!scope) {
-    throw new AtollError(
-      'ATOLL_NO_SERVER_SCOPE',
-      `${method}() was called outside a request scope: use atollMiddleware or runWithState()`
-    )
-  }
   let parts = []
-  for (let [store, value] of scope) {
-    parts.push(`${JSON.stringify(store.name)}:${toJSONText(value, storeLabel(store))}`)
+  if (scope) {
+    scope.written = true
+    for (let [store, value] of scope.values) {
+      parts.push(`${JSON.stringify(store.name)}:${toJSONText(value, storeLabel(store))}`)
+    }
   }
   return escapeJSON(`{${parts.join(',')}}`)
 }
 
-// The values this request set, as JSON text safe to put inside <script>.
-export let serverStateJSON = () => stateJSON('serverStateJSON')
-
 // The element the client runtime reads (runtime/hand-off.js), or '' when this
-// request set nothing. Put it in <head>, before any island:
-// <Fragment set:html={serverStateScript()} />
+// request set nothing (or there is no request scope). Put it in <head>, before
+// any island: <Fragment set:html={serverStateScript()} />
 export function serverStateScript() {
-  let json = stateJSON('serverStateScript')
+  let json = serverStateJSON()
   return json === '{}' ? '' : `<script type="application/json" data-atoll-state>${json}</script>`
 }
