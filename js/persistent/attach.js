@@ -1,0 +1,55 @@
+// What persist() and syncTabs() share: checking the store they are given,
+// and making sure a store is persisted (or synced) once per target on a page.
+import { KIND_COMPUTED } from '../runtime/engine.js'
+import { AtollError, storeLabel } from '../runtime/errors.js'
+import { engine } from '../runtime/index.js'
+
+export function assertWritableStore(store, method) {
+  if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
+    throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects an atoll-store store`)
+  }
+  // A computed store has a set() too (its own results go through it).
+  if (engine.raw.atoll_kind(store.id) === KIND_COMPUTED) {
+    throw new AtollError(
+      'ATOLL_NOT_WRITABLE',
+      `${method}() needs a writable store (atom or map); store ${storeLabel(store)} is read-only`
+    )
+  }
+}
+
+export function unnamedStore(store, method, option) {
+  return new AtollError(
+    'ATOLL_UNNAMED_STORE',
+    `${method}() needs a ${option}: store ${storeLabel(store)} has no name, so pass { ${option} } or create the store with { name }`
+  )
+}
+
+// A page may hold several copies of one bundle: named stores are shared
+// between them, and every copy runs its store module's persist()/syncTabs()
+// call. A second sync of one store would send the first one's changes again
+// (and double every write), so the first call does the work and later calls
+// only join it; the work stops when every caller has stopped. The table is on
+// the store object under a Symbol.for key, so every package copy sees it.
+const ATTACHED = Symbol.for('atoll-store.attached')
+
+export function attachOnce(store, target, key, start) {
+  let targets = (store[ATTACHED] ||= new Map())
+  if (!targets.has(target)) targets.set(target, new Map())
+  let byKey = targets.get(target)
+  let entry = byKey.get(key)
+  if (!entry) {
+    entry = { users: 0, stop: start() }
+    byKey.set(key, entry)
+  }
+  entry.users += 1
+  let stopped = false
+  return () => {
+    if (stopped) return
+    stopped = true
+    entry.users -= 1
+    if (!entry.users) {
+      byKey.delete(key)
+      entry.stop()
+    }
+  }
+}

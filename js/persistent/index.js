@@ -1,0 +1,75 @@
+// persist(): keeps a store in localStorage (or any Web Storage).
+//
+// The saved state is read back at once, before persist() returns, so a store
+// module that calls persist() at its top level holds the saved state before
+// any island reads it. After that every change writes the store's JSON
+// document (the C++ core's copy, see documentOf), once per batch.
+import { documentOf } from '../document/index.js'
+import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
+import { assertWritableStore, attachOnce, unnamedStore } from './attach.js'
+import { isStorage, pageStorage, writeItem } from './storage.js'
+
+export function persist(store, options = {}) {
+  assertWritableStore(store, 'persist')
+  let key = options.key === undefined ? store.name : String(options.key)
+  if (key === undefined) throw unnamedStore(store, 'persist', 'key')
+  let storage = options.storage
+  if (storage === undefined) {
+    storage = pageStorage()
+    // No storage on this side (server rendering): nothing to restore or save.
+    if (!storage) return () => {}
+  } else if (!isStorage(storage)) {
+    throw new AtollError(
+      'ATOLL_BAD_STORAGE',
+      `persist() of store ${storeLabel(store)} needs a storage with getItem, setItem and removeItem`
+    )
+  }
+
+  return attachOnce(store, storage, key, () => {
+    restore(store, storage, key)
+    return store.listen(() => {
+      // JSON has no undefined: an atom set to undefined is saved as "nothing
+      // saved", so the next load starts from the initial value.
+      if (store.value === undefined) storage.removeItem(key)
+      else writeItem(storage, key, documentOf(store), store)
+    })
+  })
+}
+
+// The JSON kind a saved value must have to replace the store's initial value.
+let kindOf = value => {
+  if (Array.isArray(value)) return 'an array'
+  if (isPlainObject(value)) return 'an object'
+  if (value === null || value === undefined) return undefined
+  return `a ${typeof value}`
+}
+
+let parseJSON = text => {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new Error(`it is not JSON: ${error.message}`)
+  }
+}
+
+// Data that is not ours (another app's key, an older format, a hand edit)
+// must not break the page: warn and keep the initial value.
+function restore(store, storage, key) {
+  let saved
+  try {
+    let text = storage.getItem(key)
+    if (text === null || text === undefined) return
+    saved = parseJSON(text)
+    let expected = kindOf(store.init)
+    if (expected && kindOf(saved) !== expected) {
+      throw new Error(`it holds ${kindOf(saved) || 'null'} where the store holds ${expected}`)
+    }
+  } catch (error) {
+    console.warn(
+      `atoll-store: store ${storeLabel(store)} keeps its initial value: ` +
+        `the saved state at storage key '${key}' cannot be used (${error.message})`
+    )
+    return
+  }
+  store.set(saved)
+}

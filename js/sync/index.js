@@ -1,0 +1,153 @@
+// syncTabs(): one store kept equal in every tab of a site.
+//
+// Conflicts resolve as "last writer wins". Every write gets a stamp
+// [Lamport clock, tab id]; a tab takes a remote value only if its stamp is
+// later than the stamp it holds for that value. The clock orders writes that
+// saw each other; the random tab id breaks ties between simultaneous writes
+// the same way in every tab, so all tabs end with the same value.
+// A map holds one stamp for its last whole write (set(), a batch) and one per
+// key written since: setKey sends only its key, and a whole write replaces
+// every key whose stamp is older.
+import { batch } from '../batch/index.js'
+import { documentOf } from '../document/index.js'
+import { childPath, toJSONText } from '../document/to-json.js'
+import { storeLabel } from '../runtime/errors.js'
+import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
+import { openTransport } from './transport.js'
+
+const PROTOCOL = 1
+
+// Stamps are [clock, tabId]; null (never written) is older than any stamp.
+let later = (a, b) => !!a && (!b || a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]))
+
+export function syncTabs(store, options = {}) {
+  assertWritableStore(store, 'syncTabs')
+  let channelName = options.channelName
+  if (channelName === undefined) {
+    if (store.name === undefined) throw unnamedStore(store, 'syncTabs', 'channelName')
+    channelName = 'atoll-store:' + store.name
+  }
+  return attachOnce(store, 'syncTabs', String(channelName), () => start(store, String(channelName)))
+}
+
+function start(store, channelName) {
+  let label = storeLabel(store)
+  let isMap = typeof store.setKey === 'function'
+  let tab = Math.random().toString(36).slice(2) + Date.now().toString(36)
+  let clock = 0
+  let wholeStamp = null
+  let keyStamps = new Map() // map key -> stamp, for keys written after wholeStamp
+  let applying = false
+
+  let transport = openTransport(channelName, message => receive(message), store)
+  if (!transport) return () => {} // no other tabs to reach (server rendering)
+  let send = message => transport.post({ atoll: PROTOCOL, from: tab, clock, ...message })
+
+  // [clock, tab, JSON or null for a deleted key]
+  let keyEntry = (key, stamp) => [
+    stamp[0],
+    stamp[1],
+    Object.hasOwn(store.value, key) ? toJSONText(store.value[key], label, childPath('$', key)) : null
+  ]
+
+  // A local write: serialize it first (a value JSON cannot hold throws to
+  // the writer and is not stamped), then stamp and send it.
+  let unbind = store.listen((value, oldValue, changedKey) => {
+    // Applying a remote change must not send it back: no echo.
+    if (applying) return
+    let stamp = [clock + 1, tab]
+    if (isMap && changedKey !== undefined) {
+      let entry = keyEntry(changedKey, stamp)
+      clock += 1
+      keyStamps.set(changedKey, stamp)
+      send({ keys: { [changedKey]: entry } })
+    } else {
+      let doc = documentOf(store)
+      clock += 1
+      wholeStamp = stamp
+      keyStamps.clear()
+      send({ whole: stamp, doc })
+    }
+  })
+
+  let mergeAtom = ({ whole, doc }) => {
+    if (!later(whole, wholeStamp)) return
+    wholeStamp = whole
+    store.set(JSON.parse(doc))
+  }
+
+  // A message is a partial state: `whole` + `doc` (a whole write) and/or
+  // `keys` (key writes). For each key, the later of our stamp and theirs wins.
+  let mergeMap = ({ whole = null, doc, keys = {} }) => {
+    let theirs = whole ? JSON.parse(doc) : {}
+    // A whole write speaks for every key, even ones it deleted.
+    let names = whole
+      ? new Set([
+          ...Object.keys(store.value),
+          ...keyStamps.keys(),
+          ...Object.keys(theirs),
+          ...Object.keys(keys)
+        ])
+      : Object.keys(keys)
+    let writes = []
+    for (let name of names) {
+      let entry = Object.hasOwn(keys, name) ? keys[name] : undefined
+      let stamp = entry ? [entry[0], entry[1]] : whole
+      if (!later(stamp, keyStamps.get(name) || wholeStamp)) continue
+      keyStamps.set(name, stamp)
+      let value // undefined deletes the key
+      if (entry) value = entry[2] === null ? undefined : JSON.parse(entry[2])
+      else if (Object.hasOwn(theirs, name)) value = theirs[name]
+      writes.push([name, value])
+    }
+    if (later(whole, wholeStamp)) {
+      wholeStamp = whole
+      for (let [name, stamp] of keyStamps) if (!later(stamp, whole)) keyStamps.delete(name)
+    }
+    // One write keeps its changedKey for listeners; several notify once.
+    if (writes.length === 1) store.setKey(...writes[0])
+    else if (writes.length) batch(() => writes.forEach(([name, value]) => store.setKey(name, value)))
+  }
+
+  // What this tab knows, for a tab that just opened (nothing if it saw no write).
+  let state = () => {
+    if (!wholeStamp && !keyStamps.size) return undefined
+    let keys = {}
+    for (let [key, stamp] of keyStamps) keys[key] = keyEntry(key, stamp)
+    return { whole: wholeStamp, doc: wholeStamp ? documentOf(store) : undefined, keys }
+  }
+
+  function receive(message) {
+    if (!message || message.atoll !== PROTOCOL || message.from === tab) return
+    clock = Math.max(clock, message.clock)
+    if (message.hello) {
+      let reply
+      try {
+        reply = state()
+      } catch (error) {
+        // The writer already got this error; the new tab just starts without it.
+        console.warn(`atoll-store: ${error.message}; a new tab was not sent the state`)
+      }
+      if (reply) send(reply)
+      return
+    }
+    applying = true
+    try {
+      if (isMap) mergeMap(message)
+      else mergeAtom(message)
+    } finally {
+      applying = false
+    }
+  }
+
+  // Ask the open tabs for their state. (A full storage, in the fallback,
+  // only means this tab starts from its own state.)
+  try {
+    send({ hello: true })
+  } catch {}
+
+  return () => {
+    unbind()
+    transport.close()
+  }
+}
