@@ -21,6 +21,9 @@ ctest --test-dir build/native-asan --output-on-failure
 echo "== store API (node:test, real wasm)"
 node --test tests/js/*.test.js
 
+echo "== TypeScript declarations (tsc --strict on code written for Nano Stores)"
+npx tsc -p tests/types
+
 echo "== adapters (vitest + jsdom)"
 npx vitest run --config tests/adapters/vitest.jsx.config.mjs
 npx vitest run --config tests/adapters/vitest.sfc.config.mjs
