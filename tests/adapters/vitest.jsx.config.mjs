@@ -1,5 +1,5 @@
 // Tests of the JSX adapters (React, Preact, Solid), each framework rendering
-// real components in jsdom. Run from the repo root:
+// real components in jsdom (and the React ones again in happy-dom). Run from the repo root:
 //   npx vitest run --config tests/adapters/vitest.jsx.config.mjs
 // One project per framework, because each needs its own JSX transform:
 // React and Preact use Vite's built-in (oxc) automatic runtime with their own
@@ -28,6 +28,17 @@ export default defineConfig({
           ...shared,
           name: 'react',
           include: ['tests/adapters/react/**/*.test.{js,jsx}']
+        }
+      },
+      {
+        // The same recipe under happy-dom, the other DOM users test islands
+        // with: the package (its wasm loading included) must work there too.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        test: {
+          ...shared,
+          environment: 'happy-dom',
+          name: 'react-happy-dom',
+          include: ['tests/adapters/react/recipe.test.jsx', 'tests/adapters/react/useStore.test.jsx']
         }
       },
       {
