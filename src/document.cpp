@@ -5,14 +5,14 @@ namespace atollrt {
 namespace {
 // Parses without exceptions (the wasm build has them off): a discarded
 // value means the text was not JSON.
-bool parse(std::string_view text, nlohmann::json& out) {
-  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+bool parse(std::string_view text, nlohmann::ordered_json& out) {
+  out = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, false);
   return !out.is_discarded();
 }
 } // namespace
 
 std::string Documents::setWhole(StoreId store, std::string_view json) {
-  nlohmann::json value;
+  nlohmann::ordered_json value;
   if (!parse(json, value)) return "invalid JSON";
   docs_[store].whole = std::move(value);
   return "";
@@ -20,7 +20,7 @@ std::string Documents::setWhole(StoreId store, std::string_view json) {
 
 std::string Documents::setKey(StoreId store, KeyId key, std::string_view keyName,
                               std::string_view json) {
-  nlohmann::json value;
+  nlohmann::ordered_json value;
   if (!parse(json, value)) return "invalid JSON";
   Entry& entry = docs_[store].keys[key];
   entry.name.assign(keyName);
@@ -47,7 +47,7 @@ std::string Documents::text(StoreId store, const std::vector<uint32_t>* orderPai
     if (entry == doc.keys.end()) continue;
     if (!first) out += ',';
     first = false;
-    out += nlohmann::json(entry->second.name).dump();
+    out += nlohmann::ordered_json(entry->second.name).dump();
     out += ':';
     out += entry->second.value.dump();
   }

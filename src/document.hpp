@@ -1,7 +1,8 @@
 // The JSON copy of a store's state, kept by the core for the document
 // features (snapshot, hand-off, persistence, sync, undo). The host sends JSON
-// text; the core parses it (nlohmann::json), so what it holds is always valid
-// JSON, and for maps holds it per key so one setKey re-sends one key.
+// text; the core parses it (nlohmann::ordered_json: objects keep the key
+// order they were written in, as JS objects do), so what it holds is always
+// valid JSON, and for maps holds it per key so one setKey re-sends one key.
 #pragma once
 #include "ids.hpp"
 #include <nlohmann/json.hpp>
@@ -29,10 +30,10 @@ public:
 private:
   struct Entry {
     std::string name;
-    nlohmann::json value;
+    nlohmann::ordered_json value;
   };
   struct Doc {
-    nlohmann::json whole;                     // atoms and computed stores
+    nlohmann::ordered_json whole;                     // atoms and computed stores
     std::unordered_map<KeyId, Entry> keys;    // maps
   };
   std::unordered_map<StoreId, Doc> docs_;

@@ -30,6 +30,18 @@ export function syncTabs(store, options = {}) {
   return attachOnce(store, 'syncTabs', String(channelName), () => start(store, String(channelName)))
 }
 
+// A value that arrives as JSON is never Object.is-equal to ours, so a write of
+// equal content would still notify listeners, rewrite storage and add an undo
+// step in every tab (a new tab's hello reply would do it to all of them).
+// Content-equal remote values are skipped; their stamps still count.
+let sameJSON = (incoming, local) => {
+  try {
+    return JSON.stringify(incoming) === JSON.stringify(local)
+  } catch {
+    return false // a local value JSON cannot hold is never equal
+  }
+}
+
 function start(store, channelName) {
   let label = storeLabel(store)
   let isMap = typeof store.setKey === 'function'
@@ -73,7 +85,8 @@ function start(store, channelName) {
   let mergeAtom = ({ whole, doc }) => {
     if (!later(whole, wholeStamp)) return
     wholeStamp = whole
-    store.set(JSON.parse(doc))
+    let value = JSON.parse(doc)
+    if (!sameJSON(value, store.value)) store.set(value)
   }
 
   // A message is a partial state: `whole` + `doc` (a whole write) and/or
@@ -98,7 +111,9 @@ function start(store, channelName) {
       let value // undefined deletes the key
       if (entry) value = entry[2] === null ? undefined : JSON.parse(entry[2])
       else if (Object.hasOwn(theirs, name)) value = theirs[name]
-      writes.push([name, value])
+      let unchanged =
+        value === undefined ? !Object.hasOwn(store.value, name) : sameJSON(value, store.value[name])
+      if (!unchanged) writes.push([name, value])
     }
     if (later(whole, wholeStamp)) {
       wholeStamp = whole

@@ -198,3 +198,9 @@ TEST_CASE("released unnamed stores give their ids back; named stores stay") {
   REQUIRE(rt.createStore(Kind::Atom) != named.store);
   REQUIRE(rt.resolveName("kept", Kind::Atom).store == named.store);
 }
+
+TEST_CASE("documents: nested objects keep the key order they were written in") {
+  Documents docs;
+  REQUIRE(docs.setWhole(1, R"({"name":"mug","id":"b","price":{"value":3,"currency":"EUR"}})").empty());
+  REQUIRE(docs.text(1, nullptr) == R"({"name":"mug","id":"b","price":{"value":3,"currency":"EUR"}})");
+}

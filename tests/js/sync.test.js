@@ -267,3 +267,27 @@ test('syncTabs twice on one store syncs once; stop() ends it', async t => {
   $a.set(3)
   await exactly(messages, 3, 'stopped')
 })
+
+test('content-equal remote values notify nobody (a new tab joining changes nothing)', async t => {
+  let browser = new Browser()
+  t.after(() => browser.close())
+  let options = { name: 'sync/equal', initial: {} }
+  let a = await browser.open(options)
+  let b = await browser.open(options)
+  await a.run(ctx => ctx.store.set({ apple: { quantity: 1 } }))
+  await b.run(ctx => ctx.store.setKey('pear', { quantity: 2 }))
+  let expected = { apple: { quantity: 1 }, pear: { quantity: 2 } }
+  await converged([a, b], expected, 'the open tabs')
+  let before = [(await notificationsOf(a)).length, (await notificationsOf(b)).length]
+  // Both open tabs answer the new tab's hello; each also hears the other's
+  // answer, whose content equals what it has.
+  let c = await browser.open(options)
+  await converged([c], expected, 'the new tab to get the state')
+  await new Promise(resolve => setTimeout(resolve, 200))
+  assert.deepEqual([(await notificationsOf(a)).length, (await notificationsOf(b)).length], before)
+  assert.equal((await notificationsOf(c)).length, 1, 'the second answer changed nothing in the new tab')
+  // An equal write from another tab is not news either.
+  await b.run(ctx => ctx.store.setKey('apple', { quantity: 1 }))
+  await new Promise(resolve => setTimeout(resolve, 200))
+  assert.equal((await notificationsOf(c)).length, 1)
+})
