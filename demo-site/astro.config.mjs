@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import react from '@astrojs/react';
 import solid from '@astrojs/solid-js';
@@ -8,7 +9,13 @@ import vue from '@astrojs/vue';
 
 // Each JSX framework must be told which files are its own, or the build fails
 // (three integrations would all claim every .jsx file).
+//
+// The storefront page renders per request (`prerender = false` in
+// src/pages/index.astro: it shows the visitor's cart from a cookie), so the
+// site needs a server: the Node adapter. `npm run build && npm run preview`
+// serves it, as does `node dist/server/entry.mjs`.
 export default defineConfig({
+  adapter: node({ mode: 'standalone' }),
   integrations: [
     react({ include: ['**/react/*'] }),
     preact({ include: ['**/preact/*'] }),
@@ -31,6 +38,12 @@ export default defineConfig({
         'atoll-store/vue',
         'atoll-store/svelte',
         'atoll-store/solid',
+        'atoll-store/persistent',
+        'atoll-store/sync',
+        'atoll-store/undo',
+        'atoll-store/snapshot',
+        'atoll-store/logger',
+        'atoll-store/ssr',
       ],
     },
   },

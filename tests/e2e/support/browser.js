@@ -32,13 +32,34 @@ export async function openBrowser() {
 }
 
 /**
- * Collects what must not happen on the page: console errors, uncaught
- * exceptions, failed requests and HTTP error responses.
+ * A browser with no profile of its own: every newContext() starts with no
+ * cookies and empty storage; pages of one context share them (and their
+ * BroadcastChannels), like tabs of one browser window.
  */
-export function watchProblems(page) {
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  return {
+    browser,
+    newContext: (options = {}) => browser.newContext({ viewport: { width: 1280, height: 900 }, ...options }),
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Collects what must not happen on the page: console errors, uncaught
+ * exceptions, failed requests and HTTP error responses; with
+ * `{ warnings: true }` console warnings too (where frameworks report
+ * hydration mismatches in production builds: Svelte, Solid).
+ */
+export function watchProblems(page, { warnings = false } = {}) {
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+    else if (warnings && msg.type() === 'warning') problems.push(`console.warn: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.stack || err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));

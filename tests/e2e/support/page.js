@@ -118,3 +118,52 @@ export async function expectState(page, expected, what, timeout = 5000) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Where the tests click. */
+export const selectors = {
+  add: (fw) => `[data-island="${fw}"][data-part="add"] button`,
+  toggle: (fw) => `[data-island="${fw}"][data-part="toggle"]`,
+  clear: '[data-island="script"][data-part="clear"]',
+  undo: '[data-island="react"][data-part="history"] [data-action="undo"]',
+  redo: '[data-island="react"][data-part="history"] [data-action="redo"]',
+  save: '[data-island="script"][data-part="saved"] [data-action="save"]',
+  restore: '[data-island="script"][data-part="saved"] [data-action="restore"]',
+};
+
+/**
+ * The cart a test expects, changed the way the page changes it: add() is what
+ * "Add to cart" does (opens the cart, adds one, updates "recently added").
+ */
+export function cartModel({ open = false, cart = [], recent = 'nothing yet' } = {}) {
+  const model = {
+    open,
+    cart: cart.map((line) => ({ ...line })),
+    recent,
+    add(product) {
+      let line = model.cart.find((l) => l.product === product);
+      if (line) line.quantity += 1;
+      else model.cart.push((line = { product, quantity: 1 }));
+      model.open = true;
+      model.recent = `${product.name} (×${line.quantity})`;
+      return model;
+    },
+    expected: () => expectedState(model),
+    /** The cart cookie's value for this cart: "id:quantity|…". */
+    cookie: () => model.cart.map(({ product, quantity }) => `${product.id}:${quantity}`).join('|'),
+  };
+  return model;
+}
+
+/** Waits until the element is (or is not) disabled. */
+export async function expectDisabled(page, selector, disabled, what, timeout = 5000) {
+  try {
+    await page.waitForFunction(
+      ([sel, want]) => document.querySelector(sel)?.disabled === want,
+      [selector, disabled],
+      { timeout },
+    );
+  } catch (err) {
+    err.message = `${what}: ${selector} should be ${disabled ? 'disabled' : 'enabled'}\n${err.message}`;
+    throw err;
+  }
+}
