@@ -94,7 +94,7 @@ if (typeof window !== 'undefined') {
   }
 }
 
-/** Equal as JSON data (object key order aside: saved and synced copies sort their keys). */
+/** Equal as JSON data, whatever the order of object keys. */
 function sameData(a, b) {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
