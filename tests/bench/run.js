@@ -48,4 +48,4 @@ console.log(`\nNode ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().len
 console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
 console.log(await sizeReport().catch(e => 'size report failed: ' + e.message))
-process.exit(0)
+// No process.exit(): it would cut output still queued for a pipe (`npm run bench | tee`).
