@@ -1,49 +1,30 @@
 // The files inside an npm tarball, as { path: sha256 }: what a user installs,
-// regardless of the tarball's own bytes (compression, timestamps).
+// regardless of the tarball's own bytes (compression, timestamps). The system
+// `tar` unpacks it (GNU tar is on every machine this runs on).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 
-function field(block, start, length) {
-  const bytes = block.subarray(start, start + length);
-  const end = bytes.indexOf(0);
-  return bytes.subarray(0, end === -1 ? length : end).toString('utf8');
+function hashTree(root, dir = root, files = {}) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(root, path, files);
+    else files[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return files;
 }
 
 export function packContents(tarballPath) {
-  const tar = gunzipSync(readFileSync(tarballPath));
-  const files = {};
-  let longName = null;
-  let pax = {};
-  for (let offset = 0; offset + 512 <= tar.length; ) {
-    const header = tar.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] || 48);
-    const prefix = field(header, 345, 155);
-    const data = tar.subarray(offset + 512, offset + 512 + size);
-    offset += 512 + Math.ceil(size / 512) * 512;
-
-    if (type === 'L') {
-      longName = data.toString('utf8').replace(/\0+$/, '');
-      continue;
-    }
-    if (type === 'x') {
-      for (const record of data.toString('utf8').split('\n')) {
-        const m = record.match(/^\d+ ([^=]+)=(.*)$/);
-        if (m) pax[m[1]] = m[2];
-      }
-      continue;
-    }
-    const name = pax.path ?? longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
-    longName = null;
-    pax = {};
-    if (type === '0' || type === '\0' || type === '7') {
-      // npm packs everything under package/
-      files[name.replace(/^package\//, '')] = createHash('sha256').update(data).digest('hex');
-    }
+  const dir = mkdtempSync(join(tmpdir(), 'atoll-pack-'));
+  try {
+    execFileSync('tar', ['-xzf', tarballPath, '-C', dir]);
+    // npm packs everything under package/
+    return hashTree(join(dir, 'package'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return files;
 }
 
 /** Human-readable differences between two packContents() results; [] when equal. */
