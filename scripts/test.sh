@@ -24,7 +24,8 @@ node --test tests/js/*.test.js
 echo "== TypeScript declarations (tsc --strict on code written for Nano Stores)"
 npx tsc -p tests/types
 
-echo "== adapters (vitest + jsdom)"
+echo "== adapters (vitest + jsdom; React 18 from tests/adapters/react18)"
+(cd tests/adapters/react18 && npm ci --no-audit --no-fund --silent)
 npx vitest run --config tests/adapters/vitest.jsx.config.mjs
 npx vitest run --config tests/adapters/vitest.sfc.config.mjs
 

@@ -10,6 +10,9 @@ import solid from 'vite-plugin-solid'
 import { defineConfig } from 'vitest/config'
 
 let root = fileURLToPath(new URL('../..', import.meta.url))
+// React 18 lives in its own folder (tests/adapters/react18, installed by
+// scripts/test.sh) so the root can stay on React 19.
+let react18 = fileURLToPath(new URL('./react18/node_modules/', import.meta.url))
 
 let shared = {
   root,
@@ -28,6 +31,27 @@ export default defineConfig({
           ...shared,
           name: 'react',
           include: ['tests/adapters/react/**/*.test.{js,jsx}']
+        }
+      },
+      {
+        // The React tests again on React 18: the adapter supports both majors.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: react18 + 'react/index.js' },
+            { find: /^react\/jsx-runtime$/, replacement: react18 + 'react/jsx-runtime.js' },
+            { find: /^react\/jsx-dev-runtime$/, replacement: react18 + 'react/jsx-dev-runtime.js' },
+            { find: /^react-dom$/, replacement: react18 + 'react-dom/index.js' },
+            { find: /^react-dom\/(client|server|test-utils)$/, replacement: react18 + 'react-dom/$1.js' }
+          ]
+        },
+        test: {
+          ...shared,
+          name: 'react18',
+          env: { EXPECT_REACT: '18' },
+          include: ['tests/adapters/react/**/*.test.{js,jsx}'],
+          // Run the adapter through Vite too, so its `react` import is aliased.
+          server: { deps: { inline: [/\/js\/react\//] } }
         }
       },
       {
