@@ -2,6 +2,7 @@
 // Handles cross the wasm boundary as plain numbers, never as strings.
 #pragma once
 #include <cstdint>
+#include <vector>
 
 namespace atollrt {
 
@@ -14,5 +15,19 @@ using PayloadId = uint32_t;  // host-side record of (oldValue, changedKey)
 enum class Kind : uint8_t { Atom = 0, Map = 1, Computed = 2 };
 
 const char* kindName(Kind kind);
+
+// Tables whose rows are addressed by small ids (stores, listener slots) reuse
+// the ids of removed rows, so ids stay small and tables do not grow under
+// churn. Returns a free id: the last one released, or a new row at the end.
+template <typename Row>
+uint32_t reuseOrAppend(std::vector<Row>& table, std::vector<uint32_t>& released) {
+  if (!released.empty()) {
+    uint32_t id = released.back();
+    released.pop_back();
+    return id;
+  }
+  table.emplace_back();
+  return static_cast<uint32_t>(table.size() - 1);
+}
 
 } // namespace atollrt

@@ -5,14 +5,7 @@
 namespace atollrt {
 
 ListenerId Runtime::addListener(StoreId store, FnId fn, StoreId edgeOf) {
-  ListenerId id;
-  if (!freeListeners_.empty()) {
-    id = freeListeners_.back();
-    freeListeners_.pop_back();
-  } else {
-    id = static_cast<ListenerId>(listeners_.size());
-    listeners_.emplace_back();
-  }
+  ListenerId id = reuseOrAppend(listeners_, freeListeners_);
   listeners_[id] = ListenerRecord{store, fn, edgeOf, true};
   StoreRecord& record = stores_[store];
   record.listeners.push_back(id);

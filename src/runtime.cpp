@@ -19,14 +19,7 @@ Runtime::Runtime() {
 }
 
 StoreId Runtime::createStore(Kind kind) {
-  StoreId id;
-  if (!freeStores_.empty()) {
-    id = freeStores_.back();
-    freeStores_.pop_back();
-  } else {
-    id = static_cast<StoreId>(stores_.size());
-    stores_.emplace_back();
-  }
+  StoreId id = reuseOrAppend(stores_, freeStores_);
   StoreRecord& store = stores_[id];
   store.kind = kind;
   if (kind == Kind::Map) store.keys = std::make_unique<KeyIndex>();

@@ -33,33 +33,39 @@ test('persist restores the saved state before it returns', () => {
   assert.equal($cart.init.apple, undefined, 'init stays the initial value')
 })
 
+// A storage over `area` that counts setItem calls (in `writes`).
+let countingStorage = area => {
+  let storage = {
+    writes: 0,
+    getItem: key => area.getItem(key),
+    setItem: (key, value) => {
+      storage.writes += 1
+      area.setItem(key, value)
+    },
+    removeItem: key => area.removeItem(key)
+  }
+  return storage
+}
+
 test('every change is written; a batch writes once', () => {
   let { localStorage } = windowOf()
-  let writes = 0
   // Any object with getItem/setItem/removeItem works as the storage.
-  let storage = {
-    getItem: key => localStorage.getItem(key),
-    setItem: (key, value) => {
-      writes += 1
-      localStorage.setItem(key, value)
-    },
-    removeItem: key => localStorage.removeItem(key)
-  }
+  let storage = countingStorage(localStorage)
   let $cart = map({}, { name: 'persist/writes' })
   persist($cart, { storage })
-  assert.equal(writes, 0, 'nothing to write until a change')
+  assert.equal(storage.writes, 0, 'nothing to write until a change')
   $cart.setKey('apple', { quantity: 1 })
   assert.deepEqual(JSON.parse(localStorage.getItem('persist/writes')), { apple: { quantity: 1 } })
   $cart.setKey('pear', { quantity: 3 })
   $cart.setKey('apple', undefined)
   assert.deepEqual(JSON.parse(localStorage.getItem('persist/writes')), { pear: { quantity: 3 } })
-  assert.equal(writes, 3)
+  assert.equal(storage.writes, 3)
   batch(() => {
     $cart.setKey('a', 1)
     $cart.setKey('b', 2)
     $cart.setKey('c', 3)
   })
-  assert.equal(writes, 4)
+  assert.equal(storage.writes, 4)
   $cart.set({ only: true })
   assert.equal(localStorage.getItem('persist/writes'), '{"only":true}')
 })
@@ -153,28 +159,20 @@ test('a value JSON cannot hold throws to the writer, naming the path', () => {
 
 test('stop() ends saving; persisting one store twice to one key attaches once', () => {
   let { localStorage } = windowOf()
-  let writes = 0
-  let storage = {
-    getItem: key => localStorage.getItem(key),
-    setItem: (key, value) => {
-      writes += 1
-      localStorage.setItem(key, value)
-    },
-    removeItem: key => localStorage.removeItem(key)
-  }
+  let storage = countingStorage(localStorage)
   let $a = atom(0, { name: 'persist/stop' })
   // Two copies of a bundle both run the store module's persist().
   let stop1 = persist($a, { storage })
   let stop2 = persist(atom(0, { name: 'persist/stop' }), { storage })
   $a.set(1)
-  assert.equal(writes, 1)
+  assert.equal(storage.writes, 1)
   stop1()
   stop1()
   $a.set(2)
-  assert.equal(writes, 2, 'still saved while one caller persists')
+  assert.equal(storage.writes, 2, 'still saved while one caller persists')
   stop2()
   $a.set(3)
-  assert.equal(writes, 2)
+  assert.equal(storage.writes, 2)
   assert.equal(localStorage.getItem('persist/stop'), '2')
 })
 
