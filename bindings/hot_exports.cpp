@@ -27,21 +27,17 @@ uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf) {
   return runtime().addListener(store, fn, edgeOf);
 }
 int32_t atoll_unlisten(uint32_t listener) { return runtime().removeListener(listener); }
-uint32_t atoll_listener_count(uint32_t store) { return runtime().listenerCount(store); }
 uint32_t atoll_clear_listeners(uint32_t store) { return runtime().clearListeners(store); }
 uint32_t atoll_notify(uint32_t store, uint32_t payload) { return runtime().notify(store, payload); }
 void atoll_batch_begin() { runtime().beginBatch(); }
 uint32_t atoll_batch_end() { return runtime().endBatch(); }
-uint32_t atoll_batch_depth() { return runtime().batchDepth(); }
 void atoll_add_source(uint32_t computed, uint32_t source) { runtime().addSource(computed, source); }
 uint32_t atoll_height(uint32_t store) { return runtime().height(store); }
 uint32_t atoll_next_recompute(uint32_t maxHeight) { return runtime().nextRecompute(maxHeight); }
-uint32_t atoll_version(uint32_t store) { return runtime().version(store); }
 int32_t atoll_map_find(uint32_t map, uint32_t key) { return runtime().mapFind(map, key); }
 uint32_t atoll_map_put(uint32_t map, uint32_t key) { return runtime().mapPut(map, key); }
 int32_t atoll_map_erase(uint32_t map, uint32_t key) { return runtime().mapErase(map, key); }
 void atoll_map_clear(uint32_t map) { runtime().mapClear(map); }
-uint32_t atoll_map_size(uint32_t map) { return runtime().mapSize(map); }
 void atoll_map_order(uint32_t map) { runtime().mapPublishOrder(map); }
 uint32_t atoll_doc_changes(uint32_t store) { return runtime().takeDocumentChanges(store); }
 void atoll_doc_invalidate(uint32_t store) { runtime().invalidateDocument(store); }

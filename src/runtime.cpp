@@ -66,10 +66,6 @@ void Runtime::mapClear(StoreId map) {
   store.docWholeDirty = true;
 }
 
-uint32_t Runtime::mapSize(StoreId map) const {
-  return static_cast<uint32_t>(stores_[map].keys->size());
-}
-
 void Runtime::mapPublishOrder(StoreId map) {
   scratch_.clear();
   stores_[map].keys->appendInOrder(scratch_);

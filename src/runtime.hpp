@@ -98,7 +98,6 @@ public:
   uint32_t mapPut(StoreId map, KeyId key);
   int32_t mapErase(StoreId map, KeyId key);
   void mapClear(StoreId map);
-  uint32_t mapSize(StoreId map) const;
   // Publishes the map's (key, slot) pairs in insertion order in the scratch list.
   void mapPublishOrder(StoreId map);
 
