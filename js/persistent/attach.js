@@ -1,20 +1,13 @@
 // What persist() and syncTabs() share: checking the store they are given,
 // and making sure a store is persisted (or synced) once per target on a page.
-import { KIND_COMPUTED } from '../runtime/engine.js'
 import { AtollError, storeLabel } from '../runtime/errors.js'
-import { engine } from '../runtime/index.js'
+import { assertWritable } from '../runtime/writable.js'
 
 export function assertWritableStore(store, method) {
   if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
     throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects an atoll-store store`)
   }
-  // A computed store has a set() too (its own results go through it).
-  if (engine.raw.atoll_kind(store.id) === KIND_COMPUTED) {
-    throw new AtollError(
-      'ATOLL_NOT_WRITABLE',
-      `${method}() needs a writable store (atom or map); store ${storeLabel(store)} is read-only`
-    )
-  }
+  assertWritable(store, method)
 }
 
 export function unnamedStore(store, method, option) {

@@ -1,8 +1,7 @@
 // The store lists that snapshot, undo and logger take: each item is a store
 // object or the name of a named store. Names resolve through the page's one
 // runtime, so a name works from any bundle or copy of the package.
-import { KIND_COMPUTED } from '../runtime/engine.js'
-import { AtollError, describeValue, storeLabel } from '../runtime/errors.js'
+import { AtollError, describeValue } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 
 let isStore = value =>
@@ -42,13 +41,4 @@ export function resolveStores(stores, method) {
   return [...new Set(found)]
 }
 
-// Features that write stores back (restore, undo) can only write atoms and
-// maps: a computed store's value belongs to its function.
-export function assertWritable(store, method) {
-  if (engine.raw.atoll_kind(store.id) === KIND_COMPUTED) {
-    throw new AtollError(
-      'ATOLL_NOT_WRITABLE',
-      `${method}() takes atoms and maps: store ${storeLabel(store)} is computed, so it cannot be written back`
-    )
-  }
-}
+export { assertWritable } from '../runtime/writable.js'

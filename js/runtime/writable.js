@@ -1,0 +1,15 @@
+// The check shared by every feature that writes stores back (persist,
+// syncTabs, restore, createHistory): only atoms and maps can be written; a
+// computed store has a set() too, but its value belongs to its function.
+import { KIND_COMPUTED } from './engine.js'
+import { AtollError, storeLabel } from './errors.js'
+import { engine } from './index.js'
+
+export function assertWritable(store, method) {
+  if (engine.raw.atoll_kind(store.id) === KIND_COMPUTED) {
+    throw new AtollError(
+      'ATOLL_NOT_WRITABLE',
+      `${method}() takes atoms and maps: store ${storeLabel(store)} is computed, so it cannot be written back`
+    )
+  }
+}
