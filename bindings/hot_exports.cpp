@@ -1,10 +1,11 @@
 // The store core's exports (atoll.wasm): plain C functions, numbers in and
-// numbers out, so a set costs one direct wasm call with no embind invoker and
-// no glue code (the module is instantiated by js/runtime/load-wasm.js with no
-// Emscripten JS at all: embind's glue alone would be a third of the page's
-// size budget). The one string, a store name, arrives as UTF-8 bytes the host
-// wrote into memory. Marshaling only: each forwards to the Runtime.
-// Exported by name through -sEXPORTED_FUNCTIONS in CMakeLists.txt.
+// numbers out, so an operation costs one direct wasm call with no embind
+// invoker and no glue code (the module is instantiated by
+// js/runtime/load-wasm.js with no Emscripten JS at all: embind's glue alone
+// would be a third of the page's size budget). The one string, a store name,
+// arrives as UTF-8 bytes the host wrote into memory. Marshaling only: each
+// forwards to the Runtime. Exported by name through -sEXPORTED_FUNCTIONS in
+// CMakeLists.txt.
 #include "instance.hpp"
 #include <string>
 
@@ -26,20 +27,10 @@ void atoll_release(uint32_t store) { runtime().releaseStore(store); }
 uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf) {
   return runtime().addListener(store, fn, edgeOf);
 }
-int32_t atoll_unlisten(uint32_t listener) { return runtime().removeListener(listener); }
+int32_t atoll_unlisten(uint32_t store, uint32_t fn) { return runtime().removeListener(store, fn); }
 uint32_t atoll_clear_listeners(uint32_t store) { return runtime().clearListeners(store); }
 uint32_t atoll_notify(uint32_t store, uint32_t payload) { return runtime().notify(store, payload); }
-void atoll_batch_begin() { runtime().beginBatch(); }
-uint32_t atoll_batch_end() { return runtime().endBatch(); }
-void atoll_add_source(uint32_t computed, uint32_t source) { runtime().addSource(computed, source); }
-uint32_t atoll_height(uint32_t store) { return runtime().height(store); }
-uint32_t atoll_next_recompute(uint32_t maxHeight) { return runtime().nextRecompute(maxHeight); }
-int32_t atoll_map_find(uint32_t map, uint32_t key) { return runtime().mapFind(map, key); }
-uint32_t atoll_map_put(uint32_t map, uint32_t key) { return runtime().mapPut(map, key); }
-int32_t atoll_map_erase(uint32_t map, uint32_t key) { return runtime().mapErase(map, key); }
-void atoll_map_clear(uint32_t map) { runtime().mapClear(map); }
-void atoll_map_order(uint32_t map) { runtime().mapPublishOrder(map); }
-uint32_t atoll_doc_changes(uint32_t store) { return runtime().takeDocumentChanges(store); }
-void atoll_doc_invalidate(uint32_t store) { runtime().invalidateDocument(store); }
+void atoll_batch_open() { runtime().openBatch(); }
+uint32_t atoll_take() { return runtime().take(); }
 
 } // extern "C"

@@ -1,4 +1,4 @@
-// Listener bookkeeping: which listeners a store has, in order, and their count.
+// Listener bookkeeping: which listeners a store has, in order.
 #include "runtime.hpp"
 #include <algorithm>
 
@@ -7,32 +7,41 @@ namespace atollrt {
 ListenerId Runtime::addListener(StoreId store, FnId fn, StoreId edgeOf) {
   ListenerId id = reuseOrAppend(listeners_, freeListeners_);
   listeners_[id] = ListenerRecord{store, fn, edgeOf, true};
-  StoreRecord& record = stores_[store];
-  record.listeners.push_back(id);
-  ++record.listenerCount;
+  stores_[store].listeners.push_back(id);
   return id;
 }
 
-int32_t Runtime::removeListener(ListenerId id) {
-  if (id == 0 || id >= listeners_.size() || !listeners_[id].live) return -1;
-  ListenerRecord& listener = listeners_[id];
-  StoreRecord& store = stores_[listener.store];
-  auto it = std::find(store.listeners.begin(), store.listeners.end(), id);
-  if (it != store.listeners.end()) store.listeners.erase(it);
-  --store.listenerCount;
-  // Its calls still queued must not run: the slot is about to be reused.
-  for (uint32_t i = view_.head; i < view_.tail; ++i)
-    if (queue_[i].listener == id) queue_[i].listener = 0;
-  listener.live = false;
-  freeListeners_.push_back(id);
-  return static_cast<int32_t>(store.listenerCount);
+int32_t Runtime::removeListener(StoreId store, FnId fn) {
+  std::vector<ListenerId>& list = stores_[store].listeners;
+  auto it = std::find_if(list.begin(), list.end(), [&](ListenerId id) { return listeners_[id].fn == fn; });
+  if (it == list.end()) return -1;
+  ListenerId removed = *it;
+  list.erase(it);
+  // Queued calls of this function for this store must not run (whichever
+  // listen() queued them), and the removed slot is about to be reused.
+  for (uint32_t i = view_.head; i < view_.tail; ++i) {
+    ListenerId queued = queue_[i].listener;
+    if (queued == removed || (queued && listeners_[queued].fn == fn && listeners_[queued].store == store))
+      queue_[i].listener = 0;
+  }
+  if (std::vector<StoreId>* seen = batchRecord(fn)) {
+    seen->erase(std::remove(seen->begin(), seen->end(), store), seen->end());
+  }
+  listeners_[removed].live = false;
+  freeListeners_.push_back(removed);
+  view_.removedListener = removed;
+  return static_cast<int32_t>(list.size());
 }
 
-uint32_t Runtime::listenerCount(StoreId store) const { return stores_[store].listenerCount; }
-
 uint32_t Runtime::clearListeners(StoreId store) {
-  std::vector<ListenerId> all = stores_[store].listeners;
-  for (ListenerId id : all) removeListener(id);
+  std::vector<ListenerId> all;
+  all.swap(stores_[store].listeners);
+  for (ListenerId id : all) {
+    for (uint32_t i = view_.head; i < view_.tail; ++i)
+      if (queue_[i].listener == id) queue_[i].listener = 0;
+    listeners_[id].live = false;
+    freeListeners_.push_back(id);
+  }
   return static_cast<uint32_t>(all.size());
 }
 

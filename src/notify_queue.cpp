@@ -1,5 +1,6 @@
 // The page's one FIFO notification queue and batches.
 #include "runtime.hpp"
+#include <algorithm>
 
 namespace atollrt {
 
@@ -17,42 +18,49 @@ void Runtime::enqueue(ListenerId listener, PayloadId payload) {
   queue_.push_back(QueueEntry{listener, payload});
 }
 
-bool Runtime::notify(StoreId id, PayloadId payload) {
-  StoreRecord& store = stores_[id];
-  ++store.version;
-  ++epoch_;
-  if (store.kind != Kind::Map) store.docWholeDirty = true;
-  markDependents(store);
-  if (batchDepth_ > 0) {
-    if (!store.changedInBatch) {
-      store.changedInBatch = true;
-      store.batchPayload = payload;
-      batchChanged_.push_back(id);
-    }
-    return false;
-  }
-  for (ListenerId listener : store.listeners)
-    if (listeners_[listener].edgeOf == 0) enqueue(listener, payload);
-  publishQueue();
-  return true;
+std::vector<StoreId>* Runtime::batchRecord(FnId fn) {
+  if (!batchOpen_) return nullptr;
+  auto it = batchSeen_.find(fn);
+  return it == batchSeen_.end() ? nullptr : &it->second;
 }
 
-bool Runtime::endBatch() {
-  if (batchDepth_ == 0 || --batchDepth_ > 0) return false;
-  flushSeen_.clear();
-  for (StoreId id : batchChanged_) {
-    StoreRecord& store = stores_[id];
-    store.changedInBatch = false;
-    for (ListenerId listener : store.listeners) {
-      const ListenerRecord& record = listeners_[listener];
-      // Each listener function runs at most once per batch.
-      if (record.edgeOf == 0 && flushSeen_.insert(record.fn).second)
-        enqueue(listener, store.batchPayload);
+bool Runtime::notify(StoreId id, PayloadId payload) {
+  markStale(id);
+  for (ListenerId listener : stores_[id].listeners) {
+    if (batchOpen_) {
+      // In a batch a function is queued once per store until it runs.
+      std::vector<StoreId>& seen = batchSeen_[listeners_[listener].fn];
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+      seen.push_back(id);
     }
+    enqueue(listener, payload);
   }
-  batchChanged_.clear();
   publishQueue();
-  return true;
+  return !batchOpen_;
+}
+
+void Runtime::openBatch() {
+  batchOpen_ = true;
+  batchSeen_.clear();
+}
+
+ListenerId Runtime::take() {
+  while (view_.head < view_.tail) {
+    QueueEntry entry = queue_[view_.head++];
+    if (!entry.listener) continue;
+    const ListenerRecord& listener = listeners_[entry.listener];
+    if (std::vector<StoreId>* seen = batchRecord(listener.fn)) {
+      // An earlier call of this function already covered this store...
+      if (std::find(seen->begin(), seen->end(), listener.store) == seen->end()) continue;
+      // ...otherwise this call covers every store changed so far.
+      seen->clear();
+    }
+    view_.takenPayload = entry.payload;
+    return entry.listener;
+  }
+  batchOpen_ = false;
+  batchSeen_.clear();
+  return 0;
 }
 
 } // namespace atollrt

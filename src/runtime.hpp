@@ -1,15 +1,18 @@
-// The store runtime: every store's bookkeeping, the page's one notification
-// queue, batches, and the computed graph. Values themselves stay with the host
-// (JS values cannot live in wasm); the core decides *who* hears *what*, *when*.
+// The store runtime: every store's listeners in order, the page's one
+// notification queue, batches, and the computed graph's staleness. Values
+// themselves stay with the host (JS values cannot live in wasm); the core
+// decides *who* hears *what*, *when*.
+//
+// The queue follows Nano Stores 1.x exactly, so code written for it runs the
+// same: a notify appends every listener of the store (breadth first, FIFO);
+// a computed store's input edge is an ordinary listener in that queue (its
+// function re-derives the computed), so derived stores update in the same
+// order, interleaved with user listeners, as there.
 #pragma once
 #include "ids.hpp"
-#include "key_index.hpp"
 #include <cstdint>
-#include <memory>
-#include <queue>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace atollrt {
@@ -20,18 +23,23 @@ struct QueueEntry {
   PayloadId payload;
 };
 
-// What the host reads straight from memory, so draining the queue or checking
-// for pending computeds costs no call into the core.
-// Invariant: entries[head..tail) are the calls not yet made, in FIFO order;
-// the host advances `head` itself after taking an entry; `pendingComputeds`
-// is the number of computed stores waiting to be recomputed.
+// What the host reads (and partly writes) straight from memory, so draining
+// the queue or asking "is this computed stale?" costs no call into the core.
+// Invariants:
+// - entries[head..tail) are the calls not yet made, in FIFO order. Outside a
+//   batch the host takes an entry by advancing `head` itself; while a batch is
+//   open it calls take() instead (batch dedup needs the core).
+// - stale[id] != 0 for every computed store whose inputs may have changed
+//   since the host last derived it; a stale computed's dependents are stale
+//   too. The host clears stale[id] when it re-derives `id`.
+// - taken / removed: results of the last take() / removeListener().
 struct SharedView {
   const QueueEntry* entries = nullptr;
   uint32_t head = 0;
   uint32_t tail = 0;
-  uint32_t pendingComputeds = 0;
-  const uint32_t* scratch = nullptr; // last list the host asked for (keys, ...)
-  uint32_t scratchLength = 0;
+  uint8_t* stale = nullptr;
+  uint32_t takenPayload = 0;
+  uint32_t removedListener = 0;
 };
 
 enum class NameStatus : int32_t { Created = 0, Found = 1, KindMismatch = 2 };
@@ -55,85 +63,42 @@ public:
   NameResult resolveName(const std::string& name, Kind kind);
   bool isStore(StoreId id) const { return id != 0 && id < stores_.size(); }
   Kind kind(StoreId id) const { return stores_[id].kind; }
-  const std::string& name(StoreId id) const { return stores_[id].name; }
-  uint32_t version(StoreId id) const { return stores_[id].version; }
-  uint64_t epoch() const { return epoch_; }
 
   // ---- listeners ------------------------------------------------------------
   // `edgeOf` != 0 makes this listener the graph edge "computed edgeOf reads
-  // store": it counts in the store's listener count but is never queued;
-  // instead a change marks the computed for recomputation.
+  // store": queued like any listener, and a change of `store` also marks
+  // edgeOf (and everything derived from it) stale at once.
   ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf = 0);
-  // Removes one listener and any of its queued calls. Returns the store's new
-  // listener count, or -1 when the listener was already gone.
-  int32_t removeListener(ListenerId listener);
-  uint32_t listenerCount(StoreId store) const;
-  StoreId listenerStore(ListenerId listener) const { return listeners_[listener].store; }
+  // Removes the *first* listener of `store` whose function is `fn` (as Nano
+  // Stores' unbind does), every queued call of `fn` for `store`, and `store`
+  // from fn's batch record. Returns the store's new listener count (the
+  // removed slot is in view().removedListener), or -1 when there was none.
+  int32_t removeListener(StoreId store, FnId fn);
+  uint32_t listenerCount(StoreId store) const { return static_cast<uint32_t>(stores_[store].listeners.size()); }
   // Drops every listener of a store (cleanStores); returns how many.
   uint32_t clearListeners(StoreId store);
 
   // ---- notification ----------------------------------------------------------
-  // A store changed (or was notified by hand): bumps its version and the
-  // epoch, marks dependent computeds, and queues its listeners -- or, inside a
-  // batch, remembers the store (and the first payload) for the flush.
-  // Returns true when the host should drain the queue now.
+  // A store changed (or was notified by hand): marks what is derived from it
+  // stale and queues its listeners. While a batch is open a listener function
+  // is queued once per store until it runs (see take()).
+  // Returns true when the host should drain the queue now (no batch open).
   bool notify(StoreId store, PayloadId payload);
-  void beginBatch() { ++batchDepth_; }
-  // Ends one batch level. At the outermost level queues each listener
-  // function of the stores changed during the batch once (first payload wins)
-  // and returns true: the host drains. Nested levels return false.
-  bool endBatch();
-  uint32_t batchDepth() const { return batchDepth_; }
-
-  // ---- computed graph ---------------------------------------------------------
-  void addSource(StoreId computed, StoreId source);
-  uint32_t height(StoreId id) const { return stores_[id].height; }
-  // Pops the lowest pending computed whose height is <= maxHeight (0 if none).
-  // Lower heights first: every input of a computed settles before it does,
-  // which is what makes a diamond run its sink once.
-  StoreId nextRecompute(uint32_t maxHeight);
-
-  // ---- map keys ------------------------------------------------------------
-  int32_t mapFind(StoreId map, KeyId key) const;
-  uint32_t mapPut(StoreId map, KeyId key);
-  int32_t mapErase(StoreId map, KeyId key);
-  void mapClear(StoreId map);
-  // Publishes the map's (key, slot) pairs in insertion order in the scratch list.
-  void mapPublishOrder(StoreId map);
-
-  // ---- JSON document tracking ------------------------------------------------
-  // The JSON copy itself lives in Documents (document.hpp), a separate wasm
-  // module loaded only by the document features; the runtime tracks what
-  // changed since that copy was last synced.
-  // What the host must send so the document matches the store, and from now
-  // on the map keys to track: kDocCurrent, kDocKeys (the changed map keys are
-  // published in the scratch list) or kDocWhole (first sync, set() on a map,
-  // or any change of an atom/computed). Resets the tracking.
-  static constexpr uint32_t kDocCurrent = 0, kDocKeys = 1, kDocWhole = 2;
-  uint32_t takeDocumentChanges(StoreId store);
-  // The host failed to send what takeDocumentChanges asked for: ask again.
-  void invalidateDocument(StoreId store) { stores_[store].docWholeDirty = true; }
+  // Opens a batch (the host counts nesting itself; only the outermost opens).
+  void openBatch();
+  bool batchOpen() const { return batchOpen_; }
+  // While a batch is open: the next listener to call (its payload in
+  // view().takenPayload), skipping calls a batch merged into an earlier call
+  // of the same function; 0 when the queue is empty, which closes the batch.
+  ListenerId take();
 
   SharedView& view() { return view_; }
 
 private:
   struct StoreRecord {
     Kind kind = Kind::Atom;
-    uint32_t version = 0;
-    uint32_t height = 0;         // 0 for atom/map; 1 + max(source heights)
-    uint32_t listenerCount = 0;  // user listeners + graph edges
-    bool pendingRecompute = false;
-    bool changedInBatch = false; // already listed in batchChanged_
-    PayloadId batchPayload = 0;  // payload of its first change in the batch
-    // Document tracking: docVersion is the version the document was last
-    // synced at (UINT32_MAX = never); docKeys are map keys changed since.
-    uint32_t docVersion = UINT32_MAX;
-    bool docWholeDirty = true;
-    std::unordered_set<KeyId> docKeys;
-    std::vector<ListenerId> listeners; // in listen() order; a slot appears once
-    std::vector<StoreId> sources;
-    std::unique_ptr<KeyIndex> keys;    // maps only
-    std::string name;
+    std::vector<ListenerId> listeners; // in listen() order; one fn may appear twice
+    std::string name;                  // "" for unnamed stores
   };
   struct ListenerRecord {
     StoreId store = 0;
@@ -141,30 +106,24 @@ private:
     StoreId edgeOf = 0;
     bool live = false;
   };
-  struct Pending {
-    uint32_t height;
-    StoreId id;
-    bool operator>(const Pending& o) const {
-      return height != o.height ? height > o.height : id > o.id;
-    }
-  };
 
   void enqueue(ListenerId listener, PayloadId payload);
-  void markDependents(StoreRecord& store);
   void publishQueue();
+  void markStale(StoreId changed);
+  // Batch record of one listener function: the stores it has a queued call
+  // for since it last ran. Nano Stores' rule, kept exactly.
+  std::vector<StoreId>* batchRecord(FnId fn);
 
   std::vector<StoreRecord> stores_;
   std::vector<StoreId> freeStores_;
+  std::vector<uint8_t> stale_; // indexed by StoreId; view_.stale points here
   std::unordered_map<std::string, StoreId> names_;
   std::vector<ListenerRecord> listeners_;
   std::vector<ListenerId> freeListeners_;
   std::vector<QueueEntry> queue_;
-  std::priority_queue<Pending, std::vector<Pending>, std::greater<Pending>> recompute_;
-  std::vector<StoreId> batchChanged_;
-  std::unordered_set<FnId> flushSeen_;
-  std::vector<uint32_t> scratch_;
-  uint32_t batchDepth_ = 0;
-  uint64_t epoch_ = 0;
+  bool batchOpen_ = false;
+  std::unordered_map<FnId, std::vector<StoreId>> batchSeen_; // only while a batch is open
+  std::vector<StoreId> markStack_;
   SharedView view_;
 };
 

@@ -49,13 +49,13 @@ export function createStore(kind, initialValue, options, setup) {
     },
     listen(listener) {
       assertFunction(listener, 'listen', store)
-      let slot = engine.listen(store, listener, listener[EDGE] || 0)
+      engine.listen(store, listener, listener[EDGE] || 0)
       store.lc += 1
       let bound = true
       return () => {
         if (!bound) return
         bound = false
-        let left = engine.unlisten(slot, listener)
+        let left = engine.unlisten(store, listener)
         if (left < 0) return // cleaned by cleanStores() meanwhile
         store.lc = left
         if (!left) store.off()

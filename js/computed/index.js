@@ -1,9 +1,14 @@
 // computed() and batched(): stores derived from other stores.
-// The dependency graph lives in the core: each source gets a graph-edge
-// listener (counted in its `lc`, never queued); a change marks the computed
-// pending, and the core hands pending computeds back lowest height first, so
-// in a diamond every input settles before the sink runs, once. `fn` is JS and
-// runs only when an input changed (by the input's own `eq`).
+// Derivation follows Nano Stores, so derived values and the side effects of
+// `fn` come in the same order: while mounted, a computed listens to each
+// input with `run` (an ordinary listener in the page's queue, marked as a
+// graph edge for the core), and every read re-derives it first if it may be
+// out of date, pulling its inputs in order. That pull is what makes a
+// diamond glitch-free: the sink reads its inputs, which settle first, and
+// `fn` runs once, only when an input changed by that input's `eq`.
+// "May be out of date": for a mounted computed the core's stale flag (set
+// when an input, or an input's input, notifies); for an unmounted one any
+// notification on the page since it last derived (the engine's epoch).
 import { createStore, EDGE } from '../atom/index.js'
 import { clean } from '../clean-stores/index.js'
 import { onMount } from '../lifecycle/index.js'
@@ -24,10 +29,9 @@ let computedStore = (sources, fn, method, deferred) => {
   assertFunction(fn, method)
 
   return createStore(KIND_COMPUTED, undefined, undefined, store => {
-    for (let input of inputs) engine.addSource(store, input)
-    store.height = engine.height(store)
-
     let previousArgs
+    let derivedAt // engine epoch of the last derivation
+    let mounted = false
     // Server only (atoll-store/ssr sets engine.serverScope): inputs may hold a
     // request's own state, so inside a request scope the value is derived per
     // scope, and the shared cache below is only ever fed shared values.
@@ -42,7 +46,14 @@ let computedStore = (sources, fn, method, deferred) => {
       return last.value
     }
 
-    let compute = () => {
+    let derive = () => {
+      if (derivedAt === engine.epoch()) return
+      if (mounted && !engine.isStale(store)) {
+        derivedAt = engine.epoch()
+        return
+      }
+      derivedAt = engine.epoch()
+      engine.markFresh(store)
       let args = inputs.map(input => input.get())
       if (previousArgs && args.every((arg, i) => inputs[i].eq(arg, previousArgs[i]))) return
       previousArgs = args
@@ -54,26 +65,28 @@ let computedStore = (sources, fn, method, deferred) => {
         })
       } else {
         store.set(value)
+        derivedAt = engine.epoch()
       }
     }
-    let run = () => (engine.serverScope ? engine.serverScope.exit(compute) : compute())
+    let settle = () => (engine.serverScope ? engine.serverScope.exit(derive) : derive())
     let timer
-    store.recompute = deferred
+    let run = deferred
       ? () => {
           clearTimeout(timer)
-          timer = setTimeout(run)
+          timer = setTimeout(settle)
         }
-      : run
+      : settle
+    run[EDGE] = store.id
 
-    let edge = () => {}
-    edge[EDGE] = store.id
     onMount(store, () => {
-      engine.mountComputed(store)
-      let unbinds = inputs.map(input => input.listen(edge))
-      run()
+      let unbinds = inputs.map(input => input.listen(run))
+      // Inputs may have changed while nothing was listening.
+      mounted = true
+      engine.markStale(store)
+      settle()
       return () => {
+        mounted = false
         for (let unbind of unbinds) unbind()
-        engine.unmountComputed(store)
       }
     })
 
@@ -81,10 +94,8 @@ let computedStore = (sources, fn, method, deferred) => {
     store.get = () => {
       let scope = currentScope()
       if (scope) return scopedValue(scope)
-      get()
-      // A listener that reads this store mid-drain sees it settled.
-      engine.settle(store.height)
-      return store.value
+      settle()
+      return get()
     }
 
     let subscribe = store.subscribe
@@ -99,7 +110,7 @@ let computedStore = (sources, fn, method, deferred) => {
 
     let storeClean = store[clean]
     store[clean] = () => {
-      previousArgs = undefined
+      previousArgs = derivedAt = undefined
       store.value = undefined
       storeClean()
     }

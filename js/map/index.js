@@ -1,85 +1,80 @@
 // map(): an atom over a plain object, plus setKey.
-// The core keeps the map's keys (KeyIndex: O(log n) per setKey) and this
-// closure keeps the values in `slots`, an array indexed by the core's slot
-// numbers. The plain object users read is materialized lazily:
-// - `current` is the last materialized object; `fresh` says it is current;
-// - `changes` counts setKey calls since then; with exactly one, the next
-//   object is a copy of `current` with that key changed (as Nano Stores
-//   does), with more it is rebuilt once from the core's key order. So a batch
-//   of k setKey costs O(k log n) plus one O(n) build when someone reads.
+// The values live here, in JS. The plain object users read is materialized
+// lazily:
+// - `current` is the last materialized object; `pending` counts setKey calls
+//   since. With none, `current` is the value; with one, the next object is a
+//   copy of `current` with that key changed (what Nano Stores does on every
+//   call); with more it is built once from `entries`.
+// - `entries` (a Map: insertion order, like an object's string keys) holds
+//   every key once setKey has been used since the last set(); null before.
+// So a batch of k setKey costs O(k) plus one O(n) build when someone reads,
+// and memory for a key is given back with the key.
+// Every key is an own property of the value, whatever its name: '__proto__'
+// is written with defineProperty, where assignment would set the prototype.
 import { createStore } from '../atom/index.js'
 import { KIND_MAP } from '../runtime/engine.js'
 import { AtollError, assertPlainObject, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 
+let hasOwn = Object.prototype.hasOwnProperty
+
+// The property a key names: numbers and strings alike ('1' and 1 are one key).
+let propertyOf = key => (typeof key === 'symbol' ? key : String(key))
+
+let define = (object, property, value) => {
+  if (property === '__proto__') {
+    Object.defineProperty(object, property, { value, writable: true, enumerable: true, configurable: true })
+  } else {
+    object[property] = value
+  }
+}
+
 /* @__NO_SIDE_EFFECTS__ */
 export let map = (initial = {}, options) => {
   assertPlainObject(initial, 'map()')
   return createStore(KIND_MAP, initial, options, store => {
-    let { raw } = engine
-    let id = store.id
-    let slots = []
     let current
-    let fresh = true
-    let changes = 0
-    let lastKey
+    let entries = null
+    let pending = 0
+    let lastProperty
     let lastValue
     let lastDeleted = false
-    let batchSeen = -1 // engine.batchId() of the batch that already captured oldValue
+    // See engine.quietMark(): while it stays the same, a write in this batch
+    // reaches no listener, so its old value need not be built.
+    let quietMark = -1
 
     let load = object => {
-      raw.atoll_map_clear(id)
-      slots = []
-      for (let key of Object.keys(object)) {
-        slots[raw.atoll_map_put(id, engine.keyId(key))] = object[key]
-      }
       current = object
-      fresh = true
-      changes = 0
+      entries = null
+      pending = 0
     }
 
     let materialize = () => {
       let next
-      if (changes === 1) {
+      if (pending === 1) {
         next = { ...current }
-        if (lastDeleted) delete next[lastKey]
-        else next[lastKey] = lastValue
+        if (lastDeleted) delete next[lastProperty]
+        else define(next, lastProperty, lastValue)
       } else {
         next = {}
-        let pairs = engine.mapOrder(store)
-        for (let i = 0; i < pairs.length; i += 2) {
-          next[engine.keyName(pairs[i])] = slots[pairs[i + 1]]
-        }
+        for (let [property, value] of entries) define(next, property, value)
       }
       current = next
-      fresh = true
-      changes = 0
+      pending = 0
       return next
     }
-
-    // The old value handed to notify(). Inside a batch listeners get the
-    // value from before the batch (captured by this store's first change), so
-    // later changes in the same batch skip the O(n) copy.
-    let oldValue = () => {
-      if (engine.inBatch()) {
-        let first = batchSeen !== engine.batchId()
-        batchSeen = engine.batchId()
-        if (!first) return current
-      }
-      return fresh ? current : materialize()
-    }
+    let read = () => (pending ? materialize() : current)
 
     // The starting object: `initial`, or the server's state for a named map.
-    let start = isPlainObject(store.value) ? store.value : initial
+    load(isPlainObject(store.value) ? store.value : initial)
     Object.defineProperty(store, 'value', {
       enumerable: true,
-      get: () => (fresh ? current : materialize()),
+      get: read,
       set: object => {
         assertPlainObject(object, 'value =', store)
         load(object)
       }
     })
-    load(start)
 
     store.eqKey = Object.is
     let set = store.set
@@ -87,6 +82,8 @@ export let map = (initial = {}, options) => {
       assertPlainObject(object, 'set()', store)
       set(object)
     }
+    let baseNotify = store.notify
+
     store.setKey = function (key, value) {
       if (this && this !== store && typeof this === 'object' && 'lc' in this) {
         throw new AtollError(
@@ -94,25 +91,27 @@ export let map = (initial = {}, options) => {
           `setKey() was called on store ${storeLabel(this)}, which is not a map`
         )
       }
-      let name = String(key)
-      let keyId = engine.keyId(name)
-      let slot = raw.atoll_map_find(id, keyId)
-      let deleting = value === undefined
-      // Deleting a missing key, or writing an equal value, changes nothing.
-      if (deleting ? slot < 0 : slot >= 0 && store.eqKey(slots[slot], value)) return
-      let old = oldValue()
-      if (deleting) {
-        raw.atoll_map_erase(id, keyId)
-        slots[slot] = undefined
-      } else {
-        slots[raw.atoll_map_put(id, keyId)] = value
-      }
-      lastKey = name
+      let property = propertyOf(key)
+      let present = entries ? entries.has(property) : hasOwn.call(current, property)
+      let old = present ? (entries ? entries.get(property) : current[property]) : undefined
+      let deleting = value === undefined && present
+      // A delete always notifies; otherwise eqKey decides (a missing key is
+      // compared as undefined, as Nano Stores does).
+      if (!deleting && store.eqKey(old, value, key)) return
+
+      let mark = engine.quietMark()
+      let oldValue =
+        store.notify !== baseNotify || (store.lc && (mark < 0 || mark !== quietMark)) ? read() : undefined
+      quietMark = mark
+
+      if (!entries) entries = new Map(Object.entries(current))
+      if (deleting) entries.delete(property)
+      else entries.set(property, value)
+      lastProperty = property
       lastValue = value
       lastDeleted = deleting
-      changes += 1
-      fresh = false
-      store.notify(old, name)
+      pending += 1
+      store.notify(oldValue, key)
     }
   })
 }

@@ -7,10 +7,15 @@
 //   core's listener `slot`; undefined once unlistened (the core reuses slots,
 //   and drops queued calls of a removed listener before reusing its slot).
 // - payloads: flat [oldValue, changedKey, ...]; a queue entry's payload id is
-//   an index into it. Emptied when the queue is drained and no batch is open.
-// - computeds[id]: computed stores that are mounted (have graph edges), so the
-//   core can hand back an id to recompute.
-// - keyIds / keyNames: map keys interned to small numbers for the core.
+//   an index into it. Emptied when the outermost drain ends outside a batch.
+// - batchOpen mirrors the core's: true from the outermost batch() until its
+//   flush has drained the queue (writes made by listeners during the flush
+//   belong to the batch, as in Nano Stores).
+// - epoch: counts notifications. An unmounted computed store re-derives when
+//   it moved (a mounted one asks the core's stale flags instead).
+// - FN_ID on a listener function: the function's id for the core (a batch
+//   runs a function once however many stores it listens to). Kept on the
+//   function itself, so nothing grows with the number of closures ever made.
 // - named: name -> store object, so every copy of the package gets the same
 //   object for one name.
 // - handedOff: name -> value the server rendered the page with (see
@@ -22,40 +27,42 @@ export const KIND_ATOM = 0
 export const KIND_MAP = 1
 export const KIND_COMPUTED = 2
 export const KIND_NAMES = ['atom', 'map', 'computed']
-const MAX_HEIGHT = 0xffffffff
 
-// Offsets (in u32) of the fields of the core's SharedView.
+// Offsets (in u32) of the fields of the core's SharedView (src/runtime.hpp).
 const VIEW_ENTRIES = 0
 const VIEW_HEAD = 1
 const VIEW_TAIL = 2
-const VIEW_PENDING = 3
-const VIEW_SCRATCH = 4
-const VIEW_SCRATCH_LENGTH = 5
+const VIEW_STALE = 3
+const VIEW_TAKEN_PAYLOAD = 4
+const VIEW_REMOVED = 5
 
-export const ENGINE_PROTOCOL = 1
+export const ENGINE_PROTOCOL = 2
+const FN_ID = Symbol.for('atoll-store.fn')
 
 // `raw`: the exports of atoll.wasm (bindings/hot_exports.cpp).
 export function createEngine(raw) {
   let memory = raw.memory
   let heap = new Uint32Array(memory.buffer)
+  let bytes = new Uint8Array(memory.buffer)
   let view = raw.atoll_view() >>> 2
   // A grown memory detaches the old buffer (its views read as length 0).
   let u32 = () => (heap.length ? heap : (heap = new Uint32Array(memory.buffer)))
+  let u8 = () => (bytes.length ? bytes : (bytes = new Uint8Array(memory.buffer)))
 
   let listenerFns = []
   let listenerStores = []
   let payloads = []
-  let computeds = []
-  let keyIds = new Map()
-  let keyNames = [undefined]
   let named = new Map()
   let handedOff = new Map()
   let errorWatchers = new Set()
-  let fnIds = new WeakMap()
+  let frozenFnIds = new WeakMap() // only for functions that cannot take FN_ID
   let nextFnId = 1
   let draining = false
-  let batchDepth = 0
+  let batchOpen = false
+  let flushing = false
   let batchId = 0
+  let quiet = 0 // see quietMark()
+  let epoch = 0
 
   // An unnamed store the page dropped gives its core record back. (Named
   // stores live for the page; a store with listeners is still referenced.)
@@ -65,45 +72,52 @@ export function createEngine(raw) {
       : { register() {} }
 
   let fnId = fn => {
-    let id = fnIds.get(fn)
-    if (!id) fnIds.set(fn, (id = nextFnId++))
+    let id = fn[FN_ID]
+    if (id) return id
+    if (Object.isExtensible(fn)) {
+      Object.defineProperty(fn, FN_ID, { value: (id = nextFnId++) })
+      return id
+    }
+    id = frozenFnIds.get(fn)
+    if (!id) frozenFnIds.set(fn, (id = nextFnId++))
     return id
   }
 
-  let settle = maxHeight => {
-    let id
-    while ((id = raw.atoll_next_recompute(maxHeight))) {
-      let store = computeds[id]
-      if (store) store.recompute()
-    }
+  let call = (slot, payload) => {
+    // Listeners read the store's live value when they run.
+    listenerFns[slot](listenerStores[slot].value, payloads[payload], payloads[payload + 1])
   }
 
+  // Calls queued listeners until the queue is empty. Re-entered only by a
+  // batch() that a listener opens: that inner drain empties the queue, so the
+  // outer loop then ends too.
   let drain = () => {
+    let outermost = !draining
     draining = true
     let failed = false
     let error
     try {
       for (;;) {
-        let h = u32()
-        if (h[view + VIEW_PENDING]) {
-          try {
-            settle(MAX_HEIGHT)
-          } catch (e) {
-            failed = true
-            error = e
+        let slot, payload
+        if (batchOpen) {
+          slot = raw.atoll_take()
+          if (!slot) {
+            batchOpen = false // the core closed the batch with its last call
+            break
           }
-          continue
+          payload = u32()[view + VIEW_TAKEN_PAYLOAD]
+        } else {
+          let h = u32()
+          let head = h[view + VIEW_HEAD]
+          if (head >= h[view + VIEW_TAIL]) break
+          h[view + VIEW_HEAD] = head + 1
+          let at = (h[view + VIEW_ENTRIES] >>> 2) + head * 2
+          slot = h[at]
+          if (!slot) continue
+          payload = h[at + 1]
         }
-        let head = h[view + VIEW_HEAD]
-        if (head >= h[view + VIEW_TAIL]) break
-        h[view + VIEW_HEAD] = head + 1
-        let at = (h[view + VIEW_ENTRIES] >>> 2) + head * 2
-        let slot = h[at]
-        if (!slot) continue
-        let payload = h[at + 1]
         try {
-          // Listeners read the store's live value when they run.
-          listenerFns[slot](listenerStores[slot].value, payloads[payload], payloads[payload + 1])
+          call(slot, payload)
         } catch (e) {
           failed = true
           error = e
@@ -111,8 +125,10 @@ export function createEngine(raw) {
         }
       }
     } finally {
-      draining = false
-      if (!batchDepth) payloads.length = 0
+      if (outermost) {
+        draining = false
+        if (!batchOpen) payloads.length = 0
+      }
     }
     if (failed) throw error
   }
@@ -127,12 +143,6 @@ export function createEngine(raw) {
     } finally {
       raw.free(at)
     }
-  }
-
-  let readScratch = () => {
-    let h = u32()
-    let start = h[view + VIEW_SCRATCH] >>> 2
-    return h.slice(start, start + h[view + VIEW_SCRATCH_LENGTH])
   }
 
   return {
@@ -181,20 +191,24 @@ export function createEngine(raw) {
     },
 
     listen(store, fn, edgeOf = 0) {
-      let slot = raw.atoll_listen(store.id, edgeOf ? 0 : fnId(fn), edgeOf)
+      quiet++
+      let slot = raw.atoll_listen(store.id, fnId(fn), edgeOf)
       listenerFns[slot] = fn
       listenerStores[slot] = store
-      return slot
     },
-    // Returns the store's listener count left, or -1 if already removed
-    // (the slot may since serve another listener: `fn` must still match).
-    unlisten(slot, fn) {
-      if (listenerFns[slot] !== fn) return -1
-      let left = raw.atoll_unlisten(slot)
-      if (left >= 0) listenerFns[slot] = listenerStores[slot] = undefined
+    // Removes the first listen() of `fn` on `store` (as Nano Stores does).
+    // Returns the store's listener count left, or -1 if there was none.
+    unlisten(store, fn) {
+      quiet++
+      let left = raw.atoll_unlisten(store.id, fnId(fn))
+      if (left >= 0) {
+        let slot = u32()[view + VIEW_REMOVED]
+        listenerFns[slot] = listenerStores[slot] = undefined
+      }
       return left
     },
     clearListeners(store) {
+      quiet++
       for (let slot = 0; slot < listenerStores.length; slot++) {
         if (listenerStores[slot] === store) listenerFns[slot] = listenerStores[slot] = undefined
       }
@@ -202,65 +216,50 @@ export function createEngine(raw) {
     },
 
     notify(store, oldValue, changedKey) {
+      epoch++
       let payload = payloads.length
       // Inside a batch listeners get no changedKey (several keys may change).
-      payloads.push(oldValue, batchDepth ? undefined : changedKey)
+      payloads.push(oldValue, batchOpen ? undefined : changedKey)
       if (raw.atoll_notify(store.id, payload) && !draining) drain()
     },
 
+    // Only the outermost batch opens one in the core and flushes it, even
+    // when `fn` throws; a batch() inside it (or inside its flush) just runs.
     batch(fn) {
-      if (!batchDepth++) batchId++
-      raw.atoll_batch_begin()
+      if (batchOpen) return fn()
+      raw.atoll_batch_open()
+      batchOpen = true
+      batchId++
+      quiet++
       try {
         return fn()
       } finally {
+        flushing = true
         try {
-          // Computeds settle inside the batch, so their own changes join it.
-          if (batchDepth === 1) settle(MAX_HEIGHT)
+          drain()
         } finally {
-          batchDepth--
-          if (raw.atoll_batch_end() && !draining) drain()
+          flushing = false
         }
       }
     },
-    inBatch: () => batchDepth > 0,
+    inBatch: () => batchOpen,
+    // While a batch runs (before its flush) a store's listener functions are
+    // queued once: after a store's first write, its next writes reach no
+    // listener until a listener is added or removed. Returns a number that
+    // stays the same exactly that long, or -1 when every write may reach one.
+    quietMark: () => (batchOpen && !flushing ? quiet : -1),
     batchId: () => batchId,
+    epoch: () => epoch,
+    kind: store => raw.atoll_kind(store.id),
 
-    // Computed graph.
-    addSource: (computed, source) => raw.atoll_add_source(computed.id, source.id),
-    height: store => raw.atoll_height(store.id),
-    mountComputed(store) {
-      computeds[store.id] = store
+    // Computed graph: the core marks a mounted computed stale when one of its
+    // inputs (or theirs) notifies; the computed clears the flag as it re-derives.
+    isStale: store => u8()[u32()[view + VIEW_STALE] + store.id] !== 0,
+    markFresh(store) {
+      u8()[u32()[view + VIEW_STALE] + store.id] = 0
     },
-    unmountComputed(store) {
-      computeds[store.id] = undefined
-    },
-    // Brings every pending computed up to `maxHeight` up to date.
-    settle(maxHeight) {
-      if (u32()[view + VIEW_PENDING]) settle(maxHeight)
-    },
-
-    // Map keys.
-    keyId(key) {
-      let id = keyIds.get(key)
-      if (id === undefined) {
-        id = keyNames.length
-        keyNames.push(key)
-        keyIds.set(key, id)
-      }
-      return id
-    },
-    keyName: id => keyNames[id],
-    // (key, slot) pairs of a map in insertion order.
-    mapOrder(store) {
-      raw.atoll_map_order(store.id)
-      return readScratch()
-    },
-
-    // Document tracking: 0 current, 1 changed keys (returned), 2 whole value.
-    documentChanges(store) {
-      let what = raw.atoll_doc_changes(store.id)
-      return { what, keys: what === 1 ? readScratch() : undefined }
+    markStale(store) {
+      u8()[u32()[view + VIEW_STALE] + store.id] = 1
     }
   }
 }

@@ -6,7 +6,7 @@ import { AtollError, storeLabel } from './errors.js'
 import { engine } from './index.js'
 
 export function assertWritable(store, method) {
-  if (engine.raw.atoll_kind(store.id) === KIND_COMPUTED) {
+  if (engine.kind(store) === KIND_COMPUTED) {
     throw new AtollError(
       'ATOLL_NOT_WRITABLE',
       `${method}() takes atoms and maps: store ${storeLabel(store)} is computed, so it cannot be written back`

@@ -24,13 +24,19 @@ int main() {
       rt.view().head = rt.view().tail;
     }
   });
-  StoreId map = rt.createStore(Kind::Map);
-  for (uint32_t k = 0; k < 2000; ++k) rt.mapPut(map, k);
-  report("mapPut into a 2000-key map", 1000000, [&](int n) {
-    for (int i = 0; i < n; ++i) rt.mapPut(map, static_cast<uint32_t>(i % 2000));
+  report("batch of 4 notifies + take", 1000000, [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      rt.openBatch();
+      for (int j = 0; j < 4; ++j) rt.notify(atom, i);
+      while (rt.take()) {
+      }
+    }
   });
   report("listen + unlisten", 1000000, [&](int n) {
-    for (int i = 0; i < n; ++i) rt.removeListener(rt.addListener(atom, 2));
+    for (int i = 0; i < n; ++i) {
+      rt.addListener(atom, 2);
+      rt.removeListener(atom, 2);
+    }
   });
   return 0;
 }
