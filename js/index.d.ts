@@ -150,3 +150,97 @@ export class AtollError extends Error {
   readonly name: 'AtollError'
   readonly code: string
 }
+
+// deepMap and the path helpers: the Nano Stores 1.5 types. A path is
+// 'a.b[1].c'; AllPaths lists a value's paths (10 levels deep), FromPath is
+// the type at one.
+
+export type BaseDeepMap = Record<string, unknown>
+
+type JoinPath<Prefix extends string, Key extends string> = Prefix extends '' ? Key : `${Prefix}.${Key}`
+type DepthLeft = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+export type AllPaths<T, P extends string = '', MaxDepth extends number = 10> = T extends (infer Item)[]
+  ? `${P}[${number}]` | AllPaths<Item, `${P}[${number}]`, DepthLeft[MaxDepth]> | P
+  : T extends BaseDeepMap
+    ? MaxDepth extends 0
+      ? never
+      : {
+          [K in keyof T]-?: K extends number | string
+            ? AllPaths<T[K], JoinPath<P, `${K}`>, DepthLeft[MaxDepth]> | (P extends '' ? never : P)
+            : never
+        }[keyof T]
+    : P
+
+type ItemOf<T> = T extends (infer Item)[] ? Item : never
+// '[1][2]' or '[1].rest' after an array: steps into its items.
+type IndexSteps<T, P> = P extends `[${infer I}]${infer Rest}`
+  ? I extends `${number}`
+    ? Rest extends ''
+      ? ItemOf<T>
+      : IndexSteps<ItemOf<T>, Rest>
+    : never
+  : P extends `.${infer Rest}`
+    ? FromPath<T, Rest>
+    : never
+type ArrayStep<T, P> = P extends `${infer K}[${infer Rest}`
+  ? K extends keyof T
+    ? NonNullable<T[K]> extends unknown[]
+      ? IndexSteps<NonNullable<T[K]>, `[${Rest}`>
+      : never
+    : never
+  : never
+// `Loose`: a record's own key (index signature) may be missing, so undefined.
+type ObjectStep<T, P, Loose> = P extends `${infer K}.${infer Rest}`
+  ? K extends keyof T
+    ? PathValue<NonNullable<T[K]>, Rest, Loose>
+    : never
+  : never
+type PathValue<T, P, Loose> = T extends unknown
+  ? ArrayStep<T, P> extends never
+    ? ObjectStep<T, P, Loose> extends never
+      ? P extends keyof T
+        ? Loose extends true
+          ? string extends keyof T
+            ? T[P] | undefined
+            : T[P]
+          : T[P]
+        : never
+      : ObjectStep<T, P, Loose>
+    : ArrayStep<T, P>
+  : never
+
+export type FromPath<T, P> = PathValue<T, P, false>
+type FromPathWithIndexSignatureUndefined<T, P> = PathValue<T, P, true>
+
+export type DeepMapStore<T extends BaseDeepMap> = {
+  listen(listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void): Unsubscribe
+  subscribe(listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void): Unsubscribe
+  notify(oldValue?: T, changedKey?: AllPaths<T>): void
+  /** Writes by path, copying only the objects on it; `undefined` deletes. */
+  setKey<K extends AllPaths<T>>(key: K, value: FromPathWithIndexSignatureUndefined<T, K>): void
+} & Omit<WritableAtom<T>, 'listen' | 'notify' | 'setKey' | 'subscribe'>
+
+export function deepMap<T extends BaseDeepMap>(init?: T, options?: StoreOptions): DeepMapStore<T>
+/** A value by path from a store with an object value (map, deepMap, atom). */
+export function getKey<T extends Record<string, unknown>, K extends AllPaths<T>>(
+  store: { get(): T },
+  key: K
+): FromPath<T, K>
+/** The value at `path`, or `undefined`. Reads own properties only. */
+export function getPath<T extends BaseDeepMap, K extends AllPaths<T>>(obj: T, path: K): FromPath<T, K>
+/** A copy of `obj` with `value` at `path` (`undefined` deletes). */
+export function setPath<T extends BaseDeepMap, K extends AllPaths<T>>(obj: T, path: K, value: FromPath<T, K>): T
+/** setPath() with the path already split: ['a', 'b', 1]. */
+export function setByKey<T extends BaseDeepMap>(obj: T, splittedKeys: PropertyKey[], value: unknown): T
+
+export function listenKeys<T extends BaseDeepMap, K extends AllPaths<T>>(
+  store: DeepMapStore<T>,
+  keys: readonly K[],
+  listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void
+): Unsubscribe
+export function subscribeKeys<T extends BaseDeepMap, K extends AllPaths<T>>(
+  store: DeepMapStore<T>,
+  keys: readonly K[],
+  listener: (value: T, oldValue?: T, changedKey?: AllPaths<T>) => void
+): Unsubscribe

@@ -4,7 +4,11 @@
 import { listenKeys } from 'atoll-store'
 import { useEffect, useRef, useState } from 'preact/hooks'
 
+import { assertStore } from '../runtime/errors.js'
+
 export function useStore(store, { keys, ssr } = {}) {
+  // A mistyped import gives `undefined`: say so here, not deep inside Preact.
+  assertStore(store, 'useStore')
   // setState with a fresh object always schedules a render. Preact already
   // coalesces state updates into one render per tick, so several store
   // changes in a row (or a batch) cost one render.

@@ -4,7 +4,11 @@
 import { listenKeys } from 'atoll-store'
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 
+import { assertStore } from '../runtime/errors.js'
+
 export function useStore(store, { keys, ssr } = {}) {
+  // A mistyped import gives `undefined`: say so here, not deep inside React.
+  assertStore(store, 'useStore')
   // The snapshot React compares with Object.is. It is refreshed on every render
   // and by our listener, and nowhere else: getSnapshot must return the same
   // reference until something relevant changed, or React loops. With `keys`,

@@ -51,3 +51,21 @@ export let assertPlainObject = (value, method, store) => {
 }
 
 export { describe as describeValue }
+
+// For the framework adapters: `useStore(undefined)` (a mistyped or circular
+// import) would otherwise fail deep inside the framework with "cannot read
+// properties of undefined (reading 'subscribe')", far from the cause.
+// A store here is anything with get/listen/subscribe, as every Atoll store has.
+export let assertStore = (value, method) => {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof value.get !== 'function' ||
+    typeof value.listen !== 'function' ||
+    typeof value.subscribe !== 'function'
+  ) {
+    let got = typeof value === 'function' ? 'a function' : describe(value)
+    if (value === undefined) got = 'undefined'
+    throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects a store, got ${got}`)
+  }
+}

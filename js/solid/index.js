@@ -6,7 +6,12 @@ import { onCleanup } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { isServer } from 'solid-js/web'
 
+import { assertStore } from '../runtime/errors.js'
+
 export function useStore(store, options = {}) {
+  // A mistyped import gives `undefined`: say so here, on the server too,
+  // rather than later from inside an accessor.
+  assertStore(store, 'useStore')
   // A server render reads once and never cleans up its owner: a subscription
   // there would stay on the store after every request.
   if (isServer) return () => store.get()

@@ -9,6 +9,8 @@
 
 import { createSubscriber } from 'svelte/reactivity'
 
+import { assertStore } from '../runtime/errors.js'
+
 // A `{ current }` view of a store, like `fromStore` from 'svelte/store'.
 // Reading `current` inside an effect (template, $derived, $effect) makes it
 // rerun when the store changes. The store listener is shared by all those
@@ -16,6 +18,8 @@ import { createSubscriber } from 'svelte/reactivity'
 // does the counting). Outside effects, and on the server, `current` is a plain
 // read, and it always reads the store itself, so it is never stale.
 export function fromStore(store) {
+  // A mistyped import gives `undefined`: fail here, not at the first `.current`.
+  assertStore(store, 'fromStore')
   const subscribe = createSubscriber(update => store.listen(() => update()))
   return {
     get current() {

@@ -16,6 +16,21 @@ import {
   ssrContextKey
 } from 'vue'
 
+import { assertStore } from '../runtime/errors.js'
+
+// Read at each call, like @nanostores/vue, so bundlers can replace
+// `process.env.NODE_ENV` with a string. @nanostores/vue reads it unguarded;
+// here a browser without a bundler (no `process`) falls into the catch and
+// gets the development build. Not `typeof process !== 'undefined'`: bundlers
+// leave that as it is, so bundled browser code would never see 'production'.
+function isProduction() {
+  try {
+    return process.env.NODE_ENV === 'production'
+  } catch {
+    return false
+  }
+}
+
 // True while vue/server-renderer renders this component (renderToString provides
 // the SSR context). A server render runs setup once and never unmounts, so a
 // subscription made there would never be released.
@@ -25,6 +40,8 @@ function isServerRender() {
 }
 
 export function useStore(store) {
+  // A mistyped import gives `undefined`: say so here, not inside Vue.
+  assertStore(store, 'useStore')
   // shallowRef: the store hands out a new value on every change, so Vue has no
   // need to make it deeply reactive, and ref.value === store.get() (identity kept).
   const state = shallowRef()
@@ -41,26 +58,41 @@ export function useStore(store) {
     if (getCurrentScope()) onScopeDispose(unbind)
   }
 
-  // Read-only for the component: writes go through store.set / store.setKey.
-  // shallowReadonly (not readonly) so that objects in the value are not wrapped.
-  return shallowReadonly(state)
+  // In development the ref is read-only, so a write meant for the store
+  // (`ref.value = x` instead of store.set(x)) gets a Vue warning. shallowReadonly
+  // (not readonly) so that objects in the value are not wrapped. Production
+  // builds skip the wrapper and return the plain ref, as @nanostores/vue does.
+  return isProduction() ? state : shallowReadonly(state)
 }
 
 // A writable ref for `v-model` on one key of a map store (or on the whole store
 // when no key is given). Reads follow the store, writes call setKey / set, so
-// every other island sees the input's value.
-export function useVModel(store, key) {
+// every other island sees the input's value. With an array of keys, an object
+// of such refs named `<key>Model` (or `<key><opts.prefix>`), as in
+// @nanostores/vue, so `const { nameModel } = useVModel(user, ['name'])`; all of
+// them share one store listener.
+export function useVModel(store, keys, opts) {
   const state = useStore(store)
-  if (key === undefined) {
+  // @nanostores/vue calls the suffix `prefix`; '' falls back to 'Model' there too.
+  const suffix = (opts && opts.prefix) || 'Model'
+  const keyRef = key =>
+    computed({
+      get: () => state.value[key],
+      set: value => store.setKey(key, value)
+    })
+  if (Array.isArray(keys)) {
+    const refs = {}
+    for (const key of keys) refs[key + suffix] = keyRef(key)
+    return refs
+  }
+  // No key (undefined or null): the whole store.
+  if (keys == null) {
     return computed({
       get: () => state.value,
       set: value => store.set(value)
     })
   }
-  return computed({
-    get: () => state.value[key],
-    set: value => store.setKey(key, value)
-  })
+  return keyRef(keys)
 }
 
 // For the options API: `setup: () => mapStores({ cart, user })` makes `cart` and

@@ -24,7 +24,12 @@ const FUNCTIONS = [
   'allTasks',
   'cleanTasks',
   'mapCreator',
-  'readonlyType'
+  'readonlyType',
+  'deepMap',
+  'getPath',
+  'setPath',
+  'setByKey',
+  'getKey'
 ]
 
 test('the whole Nano Stores 1.x export list is there', () => {

@@ -3,6 +3,7 @@
 import 'preact/debug'
 
 import {
+  AtollError,
   atom,
   batch,
   computed,
@@ -226,4 +227,23 @@ test('switching to another store follows the new store', () => {
   expect($second.lc).toBe(1)
   act(() => $second.set('changed'))
   expect(container.textContent).toBe('changed')
+})
+
+// `useStore(undefined)` is what a mistyped or circular import looks like: it
+// must fail at once with a message naming the call, not deep inside the framework.
+test('a missing store (a mistyped import) throws an AtollError', () => {
+  for (let value of [undefined, null, {}, 'cart']) {
+    let error
+    try {
+      useStore(value)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(AtollError)
+    expect(error.code).toBe('ATOLL_NOT_A_STORE')
+    expect(error.message).toMatch(/^atoll-store: useStore\(\) expects a store, got /)
+  }
+  expect(() => useStore(undefined)).toThrow(
+    'atoll-store: useStore() expects a store, got undefined'
+  )
 })

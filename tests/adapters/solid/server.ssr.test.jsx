@@ -1,7 +1,7 @@
 /** @jsxImportSource solid-js */
 // atoll-store/solid on the server: solid-js/web renderToString in Node, the way
 // Astro renders a Solid island before hydrating it.
-import { map, STORE_UNMOUNT_DELAY } from 'atoll-store'
+import { AtollError, map, STORE_UNMOUNT_DELAY } from 'atoll-store'
 import { useStore } from 'atoll-store/solid'
 import { renderToString } from 'solid-js/web'
 import { expect, test, vi } from 'vitest'
@@ -52,4 +52,12 @@ test('the server render does not leave listeners behind', async () => {
   vi.advanceTimersByTime(STORE_UNMOUNT_DELAY)
   expect($value.lc).toBe(0)
   vi.useRealTimers()
+})
+
+test('a missing store throws an AtollError on the server too', () => {
+  function Cart() {
+    let cart = useStore(undefined)
+    return <p>{cart()}</p>
+  }
+  expect(() => renderToString(() => <Cart />)).toThrow(AtollError)
 })

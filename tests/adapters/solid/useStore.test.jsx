@@ -1,6 +1,7 @@
 /** @jsxImportSource solid-js */
 // atoll-store/solid: useStore in real Solid components and roots, in jsdom.
 import {
+  AtollError,
   atom,
   batch,
   computed,
@@ -250,4 +251,23 @@ test('computed stores', () => {
   expect(container.textContent).toBe('1,2')
   $items.setKey('c', 3)
   expect(container.textContent).toBe('1,2,3')
+})
+
+// `useStore(undefined)` is what a mistyped or circular import looks like: it
+// must fail at once with a message naming the call, not deep inside the framework.
+test('a missing store (a mistyped import) throws an AtollError', () => {
+  for (let value of [undefined, null, {}, 'cart']) {
+    let error
+    try {
+      inRoot(() => useStore(value))
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(AtollError)
+    expect(error.code).toBe('ATOLL_NOT_A_STORE')
+    expect(error.message).toMatch(/^atoll-store: useStore\(\) expects a store, got /)
+  }
+  expect(() => inRoot(() => useStore(undefined))).toThrow(
+    'atoll-store: useStore() expects a store, got undefined'
+  )
 })

@@ -1,5 +1,5 @@
 // fromStore from 'atoll-store/svelte': runes code (.svelte.js and components).
-import { atom, batch, map, onMount, STORE_UNMOUNT_DELAY } from 'atoll-store'
+import { AtollError, atom, batch, map, onMount, STORE_UNMOUNT_DELAY } from 'atoll-store'
 import { fromStore } from 'atoll-store/svelte'
 import { flushSync, hydrate, mount, unmount } from 'svelte'
 import { render } from 'svelte/server'
@@ -133,4 +133,23 @@ test('server render (module and component server builds), then hydrate', () => {
   flushSync()
   expect(text('.quantity')).toBe('3 items: Apple')
   unmount(app)
+})
+
+// `fromStore(undefined)` is what a mistyped or circular import looks like: it
+// must fail at once with a message naming the call, not deep inside the framework.
+test('a missing store (a mistyped import) throws an AtollError', () => {
+  for (let value of [undefined, null, {}, 'cart']) {
+    let error
+    try {
+      fromStore(value)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(AtollError)
+    expect(error.code).toBe('ATOLL_NOT_A_STORE')
+    expect(error.message).toMatch(/^atoll-store: fromStore\(\) expects a store, got /)
+  }
+  expect(() => fromStore(undefined)).toThrow(
+    'atoll-store: fromStore() expects a store, got undefined'
+  )
 })

@@ -1,5 +1,6 @@
 // useStore in real Vue components rendered into jsdom.
 import {
+  AtollError,
   atom,
   batch,
   computed as computedStore,
@@ -7,9 +8,9 @@ import {
   onMount,
   STORE_UNMOUNT_DELAY
 } from 'atoll-store'
-import { useStore } from 'atoll-store/vue'
+import { mapStores, useStore, useVModel } from 'atoll-store/vue'
 import { expect, test, vi } from 'vitest'
-import { createApp, createSSRApp, effectScope, nextTick, watch } from 'vue'
+import { createApp, createSSRApp, effectScope, isReadonly, nextTick, watch } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 
 import Profile from './components/Profile.vue'
@@ -205,4 +206,71 @@ test('hydration check is real: a changed store is reported as a mismatch', async
   dom.warn.mockClear()
   dom.error.mockClear()
   app.unmount()
+})
+
+test('in production builds the ref is a plain writable ref, as in @nanostores/vue', () => {
+  const user = map({ name: 'Ada' })
+  const scope = effectScope()
+  vi.stubEnv('NODE_ENV', 'production')
+  let ref
+  try {
+    ref = scope.run(() => useStore(user))
+  } finally {
+    vi.unstubAllEnvs()
+  }
+  expect(isReadonly(ref)).toBe(false)
+  expect(ref.value).toBe(user.get())
+  // Writing changes the ref only (no warning); the store is written with set.
+  ref.value = { name: 'local' }
+  expect(dom.warn).not.toHaveBeenCalled()
+  expect(user.get().name).toBe('Ada')
+  user.setKey('name', 'Grace')
+  expect(ref.value).toBe(user.get())
+  scope.stop()
+  expect(user.lc).toBe(0)
+
+  // Back in development: read-only again.
+  const devRef = effectScope().run(() => useStore(user))
+  expect(isReadonly(devRef)).toBe(true)
+})
+
+test('without a global `process` (a browser, no bundler) it is the development build', () => {
+  const count = atom(1)
+  const scope = effectScope()
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'process')
+  delete globalThis.process
+  let ref
+  try {
+    expect(typeof process).toBe('undefined')
+    ref = scope.run(() => useStore(count))
+  } finally {
+    Object.defineProperty(globalThis, 'process', saved)
+  }
+  expect(ref.value).toBe(1)
+  expect(isReadonly(ref)).toBe(true)
+  scope.stop()
+})
+
+test('a missing store (a mistyped import) throws an AtollError', () => {
+  for (const [value, got] of [
+    [undefined, 'undefined'],
+    [null, 'null'],
+    [{}, 'an object'],
+    [atom, 'a function']
+  ]) {
+    const scope = effectScope()
+    const error = (() => {
+      try {
+        scope.run(() => useStore(value))
+      } catch (e) {
+        return e
+      }
+    })()
+    scope.stop()
+    expect(error).toBeInstanceOf(AtollError)
+    expect(error.code).toBe('ATOLL_NOT_A_STORE')
+    expect(error.message).toBe(`atoll-store: useStore() expects a store, got ${got}`)
+  }
+  expect(() => useVModel(undefined, 'name')).toThrow(AtollError)
+  expect(() => mapStores({ cart: undefined })).toThrow(/useStore\(\) expects a store/)
 })

@@ -1,8 +1,10 @@
 // useVModel with real <input v-model> elements.
 import { atom, map } from 'atoll-store'
+import { useVModel } from 'atoll-store/vue'
 import { expect, test } from 'vitest'
-import { createApp, nextTick } from 'vue'
+import { createApp, effectScope, isRef, nextTick } from 'vue'
 
+import KeysInput from './components/KeysInput.vue'
 import NameInput from './components/NameInput.vue'
 import { dom, text } from './dom.js'
 
@@ -56,4 +58,61 @@ test('without a key, v-model drives the whole store with set', async () => {
   expect(note.value).toBe('again')
   app.unmount()
   expect(noteStore.lc).toBe(0)
+})
+
+test('with an array of keys, returns one <key>Model ref per key', async () => {
+  const user = map({ name: 'Ada', age: 36, city: 'London' })
+  const app = createApp(KeysInput, { user })
+  app.mount(dom.container)
+  const name = dom.container.querySelector('.name')
+  const age = dom.container.querySelector('.age')
+  const city = dom.container.querySelector('.city')
+  expect([name.value, age.value, city.value]).toEqual(['Ada', '36', 'London'])
+
+  const changed = []
+  const unbind = user.listen((value, old, key) => changed.push(key))
+  type(name, 'Grace')
+  type(age, '85')
+  type(city, 'Arlington')
+  expect(changed).toEqual(['name', 'age', 'city'])
+  expect(user.get()).toEqual({ name: 'Grace', age: 85, city: 'Arlington' })
+  await nextTick()
+  expect(text('.shown')).toBe('Grace / 85 / Arlington')
+  unbind()
+
+  user.setKey('age', 86)
+  await nextTick()
+  expect(age.value).toBe('86')
+
+  app.unmount()
+  expect(user.lc).toBe(0)
+})
+
+test('the returned object has exactly the <key><prefix> refs', () => {
+  const user = map({ name: 'Ada', age: 36 })
+  const scope = effectScope()
+  const { models, custom, empty } = scope.run(() => ({
+    models: useVModel(user, ['name', 'age']),
+    custom: useVModel(user, ['name'], { prefix: 'Ref' }),
+    // As in @nanostores/vue, an empty prefix falls back to 'Model'.
+    empty: useVModel(user, ['age'], { prefix: '' })
+  }))
+  expect(Object.keys(models)).toEqual(['nameModel', 'ageModel'])
+  expect(Object.keys(custom)).toEqual(['nameRef'])
+  expect(Object.keys(empty)).toEqual(['ageModel'])
+  for (const ref of [models.nameModel, models.ageModel, custom.nameRef]) {
+    expect(isRef(ref)).toBe(true)
+  }
+  expect(models.nameModel.value).toBe('Ada')
+  custom.nameRef.value = 'Lin'
+  expect(user.get().name).toBe('Lin')
+  expect(models.nameModel.value).toBe('Lin')
+  // One key as a string still gives a single ref, no key the whole store.
+  const single = scope.run(() => useVModel(user, 'age'))
+  const whole = scope.run(() => useVModel(user))
+  expect(single.value).toBe(36)
+  whole.value = { name: 'Grace', age: 85 }
+  expect(single.value).toBe(85)
+  scope.stop()
+  expect(user.lc).toBe(0)
 })

@@ -1,0 +1,34 @@
+// deepMap(): an atom over nested objects and arrays whose setKey takes a path
+// ('a.b[1].c'). The value is an ordinary JS object (not kept in the core like
+// map()'s keys), so the document features see it as a whole-value atom.
+import { createStore } from '../atom/index.js'
+import { KIND_ATOM } from '../runtime/engine.js'
+import { AtollError } from '../runtime/errors.js'
+import { getPath, setPath } from './path.js'
+
+export { getPath, setByKey, setPath } from './path.js'
+
+/* @__NO_SIDE_EFFECTS__ */
+export let deepMap = (initial = {}, options) => {
+  let store = createStore(KIND_ATOM, initial, options, created => {
+    // No eqKey, as in Nano Stores: listenKeys tells a deep map from a map by it.
+    created.setKey = (path, value) => {
+      // Object.is as everywhere else (Nano Stores' deepMap uses !==).
+      if (Object.is(getPath(created.value, path), value)) return
+      let oldValue = created.value
+      created.value = setPath(oldValue, path, value)
+      created.notify(oldValue, path)
+    }
+  })
+  // A name already taken by a plain atom (same core kind) has no setKey.
+  if (!store.setKey) {
+    throw new AtollError(
+      'ATOLL_NAME_TAKEN',
+      `the name '${store.name}' belongs to an atom store; it cannot also name a deepMap`
+    )
+  }
+  return store
+}
+
+// A value by path from any store with an object value.
+export let getKey = (store, path) => getPath(store.get(), path)
