@@ -51,12 +51,12 @@ export function createStore(kind, initialValue, options, setup) {
       assertFunction(listener, 'listen', store)
       engine.listen(store, listener, listener[EDGE] || 0)
       store.lc += 1
-      let bound = true
+      // As in Nano Stores, an unbind removes the first listen() of this
+      // function still there, so calling one unbind twice removes another
+      // listen() of the same function, if there is one.
       return () => {
-        if (!bound) return
-        bound = false
         let left = engine.unlisten(store, listener)
-        if (left < 0) return // cleaned by cleanStores() meanwhile
+        if (left < 0) return // none left (unbound already, or cleanStores())
         store.lc = left
         if (!left) store.off()
       }

@@ -23,5 +23,28 @@ export const knownDifferences = [
     // run.js skips setKey(k, undefined) on a map whose eqKey is not the
     // default when k is not an own key (with Object.is both do nothing).
     skipMissingKeyDelete: true
+  },
+  {
+    id: 'reflexive-eq',
+    reason:
+      'A mounted computed re-derives when an input notifies (the core marks it stale); Nano re-reads every input after any change on the page, which only an eq that calls a value unequal to itself (() => false, NaN under ==) can tell apart. README: Differences.',
+    // run.js skips the 'never' and 'loose' eq kinds.
+    reflexiveEqOnly: true
+  },
+  {
+    id: 'deepmap-object-is',
+    reason: "deepMap's setKey compares with Object.is like atom and map (NaN over NaN is silent, 0 -> -0 writes); Nano's deepMap uses !==.",
+    deepMapObjectIs: true
+  },
+  {
+    id: 'throw-in-onstart',
+    reason: 'An onStart handler that throws leaves a Nano store marked "starting" for good (onStart never fires again); Atoll resets it.',
+    noThrowInOnStart: true
+  },
+  {
+    id: 'no-mount-in-onstop',
+    reason:
+      "A store mounted again by an onStop handler while its own unmount runs stays mounted in Atoll; Nano runs the new mount's destructor at once, leaving a computed with listeners but no inputs.",
+    noMountInOnStop: true
   }
 ]

@@ -16,6 +16,11 @@ import { createSerializer, plain } from './serialize.js'
 // Past this many events a program is cut off (a safety net: bodies run a
 // bounded number of times, so well-formed programs never get here).
 const MAX_EVENTS = 4000
+// Steps that can mount a store (see the 'no-mount-in-onstop' known difference).
+const MOUNTING = new Set(['get', 'listen', 'effect'])
+// Steps with every 'throw' removed, also from nested bodies (batch, listeners).
+const withoutThrows = steps =>
+  steps.filter(step => step.op !== 'throw').map(step => (step.body ? { ...step, body: withoutThrows(step.body) } : step))
 
 let EQ = {
   is: () => Object.is,
@@ -48,6 +53,10 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
   }
   let skipInherited = known.some(k => k.skipInheritedKeys)
   let skipMissingDelete = known.some(k => k.skipMissingKeyDelete)
+  let reflexiveEqOnly = known.some(k => k.reflexiveEqOnly)
+  let deepMapObjectIs = known.some(k => k.deepMapObjectIs)
+  let noThrowInOnStart = known.some(k => k.noThrowInOnStart)
+  let noMountInOnStop = known.some(k => k.noMountInOnStop)
   let errorText = error => (known.some(k => k.hideErrorMessages) ? '' : `: ${error && error.message}`)
 
   let run = {
@@ -83,7 +92,10 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
       if (step.kind === 'onNotify') detail = ` old=${ser(payload.oldValue)} changed=${ser(payload.changed)}`
       record(`${step.id} ${step.kind}(${step.store})${detail} shared=[${seen}]`)
       if (step.abort) payload.abort()
-      if (n <= step.runs && !stopped) execAll(step.body || [])
+      let body = step.body || []
+      if (noThrowInOnStart && step.kind === 'onStart') body = withoutThrows(body)
+      if (noMountInOnStop && step.kind === 'onStop') body = body.filter(inner => !MOUNTING.has(inner.op))
+      if (n <= step.runs && !stopped) execAll(body)
       if (step.kind === 'onMount' && step.destructor) {
         return () => record(`${step.id} unmount(${step.store})`)
       }
@@ -136,6 +148,10 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
         let value = makeValue(step.value, current, run)
         if (skipMissingDelete && run.kinds.get(step.store) === 'map' && value === undefined && store.eqKey !== Object.is && !Object.hasOwn(store.value, key)) {
           record(`skipped setKey(${ser(key)}, undefined): known difference`)
+          return
+        }
+        if (deepMapObjectIs && run.kinds.get(step.store) === 'deepMap' && (current !== value) === Object.is(current, value)) {
+          record(`skipped deepMap setKey(${ser(key)}) of NaN or a zero: known difference`)
           return
         }
         store.setKey(key, value)
@@ -205,6 +221,10 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
         timers.advance(step.ms)
         return
       case 'eq':
+        if (reflexiveEqOnly && (step.kind === 'never' || step.kind === 'loose')) {
+          record(`skipped eq ${step.kind}: known difference`)
+          return
+        }
         if (store) store.eq = EQ[step.kind]()
         return
       case 'eqKey':

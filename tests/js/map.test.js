@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { map } from 'atoll-store'
+import { batch, map } from 'atoll-store'
 
 test('map() defaults to an empty plain object', () => {
   let $m = map()
@@ -199,4 +199,53 @@ test('many setKey calls keep every key', () => {
     delete expected['k' + i]
   }
   assert.deepEqual($m.get(), expected)
+})
+
+test('keys named like Object.prototype members become own properties, never the prototype', () => {
+  let $m = map({})
+  let changes = []
+  $m.listen((value, oldValue, key) => changes.push(key))
+  $m.setKey('__proto__', { isAdmin: true })
+  $m.setKey('constructor', 'c')
+  $m.setKey('toString', 't')
+  let value = $m.get()
+  assert.equal(Object.getPrototypeOf(value), Object.prototype)
+  assert.equal(value.isAdmin, undefined)
+  assert.deepEqual(Object.keys(value), ['__proto__', 'constructor', 'toString'])
+  assert.deepEqual(Object.getOwnPropertyDescriptor(value, '__proto__').value, { isAdmin: true })
+  assert.equal({}.isAdmin, undefined, 'Object.prototype is untouched')
+  assert.deepEqual(changes, ['__proto__', 'constructor', 'toString'])
+  // A missing 'toString' is not inherited: deleting it does nothing.
+  let fresh = map({})
+  fresh.listen(() => changes.push('fresh'))
+  fresh.setKey('toString', undefined)
+  assert.equal(changes.at(-1), 'toString')
+  // Many changes at once (a rebuilt object) keep them own too.
+  $m.setKey('a', 1)
+  $m.setKey('__proto__', 2)
+  assert.equal(Object.getPrototypeOf($m.get()), Object.prototype)
+  assert.equal(Object.getOwnPropertyDescriptor($m.get(), '__proto__').value, 2)
+  $m.setKey('__proto__', undefined)
+  assert.equal(Object.hasOwn($m.get(), '__proto__'), false)
+})
+
+test('a batch of setKey builds the object once, when it is read', () => {
+  let $m = map(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => ['k' + i, i])))
+  let seen = []
+  $m.listen((value, oldValue, key) => seen.push([value, oldValue, key]))
+  let before = $m.get()
+  batch(() => {
+    for (let i = 0; i < 500; i++) $m.setKey('k' + i, -i)
+    $m.setKey('k999', undefined)
+    $m.setKey('new', 'n')
+  })
+  assert.equal(seen.length, 1)
+  let [value, oldValue, key] = seen[0]
+  assert.equal(oldValue, before, 'listeners get the value from before the batch')
+  assert.equal(key, undefined)
+  assert.equal(value.k1, -1)
+  assert.equal(value.k600, 600)
+  assert.equal('k999' in value, false)
+  assert.deepEqual(Object.keys(value).slice(-2), ['k998', 'new'])
+  assert.equal($m.get(), value, 'the same object until the next change')
 })

@@ -77,3 +77,44 @@ test('stores the page dropped give their core records back', () => {
   let { before, after } = JSON.parse(out)
   assert.ok(after <= before * 1.05, `wasm heap grew from ${before} to ${after} bytes over 300k dropped stores of each kind`)
 })
+
+const keysProbe = `
+  import { batch, map } from 'atoll-store'
+  const engine = await globalThis[Symbol.for('atoll-store.runtime')]
+  const settle = () => { for (let i = 0; i < 3; i++) gc() }
+  const measure = () => (settle(), { wasm: engine.raw.memory.buffer.byteLength, js: process.memoryUsage().heapUsed })
+  const $m = map({})
+  let seen = 0
+  $m.listen(() => { seen++ })
+  // Keys come and go: at most 100 live at once, every one of them new. The
+  // object is read every 1000 keys (a listener reading it on every write
+  // would spend the test copying 100-key objects).
+  const churn = (from, to) => {
+    for (let i = from; i < to; i += 1000) {
+      batch(() => {
+        for (let j = i; j < i + 1000; j++) {
+          $m.setKey('key-' + j, j)
+          if (j >= 100) $m.setKey('key-' + (j - 100), undefined)
+        }
+      })
+    }
+  }
+  churn(0, 10000)
+  const before = measure()
+  churn(10000, 1000000)
+  const after = measure()
+  console.log(JSON.stringify({ before, after, seen, size: Object.keys($m.get()).length }))
+`
+
+test('a million distinct map keys set and deleted over time leave the heaps flat', () => {
+  let out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', keysProbe], {
+    encoding: 'utf8',
+    cwd: new URL('../..', import.meta.url)
+  })
+  let { before, after, seen, size } = JSON.parse(out)
+  assert.equal(size, 100)
+  assert.equal(seen, 1000)
+  assert.equal(after.wasm, before.wasm, `wasm heap grew from ${before.wasm} to ${after.wasm} bytes`)
+  let allowed = Math.max(before.js * 0.05, 1 << 20)
+  assert.ok(after.js - before.js < allowed, `JS heap grew from ${before.js} to ${after.js} bytes`)
+})
