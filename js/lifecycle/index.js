@@ -22,8 +22,9 @@ let on = (store, handler, kind, wrap) => {
     handlers = events[kind] = []
     handlers.unwrap = wrap(props => {
       let payload = { shared: {}, ...props }
-      let snapshot = handlers.slice()
-      for (let i = snapshot.length - 1; i >= 0; i--) snapshot[i](payload)
+      // Newest first over the live list, as Nano Stores does: a handler
+      // removed meanwhile shifts the ones after it (Array#reduceRight rules).
+      for (let i = handlers.length - 1; i >= 0; i--) if (i in handlers) handlers[i](payload)
     })
   }
   handlers.push(handler)

@@ -88,11 +88,11 @@ export function createEngine(raw) {
     listenerFns[slot](listenerStores[slot].value, payloads[payload], payloads[payload + 1])
   }
 
-  // Calls queued listeners until the queue is empty. Re-entered only by a
-  // batch() that a listener opens: that inner drain empties the queue, so the
-  // outer loop then ends too.
+  // Calls queued listeners until the queue is empty. As in Nano Stores, a
+  // batch() that a listener opens drains the rest of the queue when it ends,
+  // and from then on the queue counts as empty: the outer loop finds nothing
+  // left, and a write the same listener makes next drains at once.
   let drain = () => {
-    let outermost = !draining
     draining = true
     let failed = false
     let error
@@ -125,10 +125,8 @@ export function createEngine(raw) {
         }
       }
     } finally {
-      if (outermost) {
-        draining = false
-        if (!batchOpen) payloads.length = 0
-      }
+      draining = false
+      if (!batchOpen) payloads.length = 0
     }
     if (failed) throw error
   }

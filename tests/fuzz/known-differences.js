@@ -46,5 +46,12 @@ export const knownDifferences = [
     reason:
       "A store mounted again by an onStop handler while its own unmount runs stays mounted in Atoll; Nano runs the new mount's destructor at once, leaving a computed with listeners but no inputs.",
     noMountInOnStop: true
+  },
+  {
+    id: 'silent-writes',
+    reason:
+      "A value written without a notification (onNotify's abort(), or an onNotify handler that throws) reaches Atoll's mounted computeds at that input's next notification; Nano re-reads inputs after any store's next change.",
+    // run.js never aborts in onNotify and drops throws from onNotify bodies.
+    noSilentWrites: true
   }
 ]

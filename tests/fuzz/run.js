@@ -57,6 +57,7 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
   let deepMapObjectIs = known.some(k => k.deepMapObjectIs)
   let noThrowInOnStart = known.some(k => k.noThrowInOnStart)
   let noMountInOnStop = known.some(k => k.noMountInOnStop)
+  let noSilentWrites = known.some(k => k.noSilentWrites)
   let errorText = error => (known.some(k => k.hideErrorMessages) ? '' : `: ${error && error.message}`)
 
   let run = {
@@ -91,10 +92,11 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
       if (step.kind === 'onSet') detail = ` new=${ser(payload.newValue)} changed=${ser(payload.changed)}`
       if (step.kind === 'onNotify') detail = ` old=${ser(payload.oldValue)} changed=${ser(payload.changed)}`
       record(`${step.id} ${step.kind}(${step.store})${detail} shared=[${seen}]`)
-      if (step.abort) payload.abort()
+      if (step.abort && !(noSilentWrites && step.kind === 'onNotify')) payload.abort()
       let body = step.body || []
       if (noThrowInOnStart && step.kind === 'onStart') body = withoutThrows(body)
       if (noMountInOnStop && step.kind === 'onStop') body = body.filter(inner => !MOUNTING.has(inner.op))
+      if (noSilentWrites && step.kind === 'onNotify') body = withoutThrows(body)
       if (n <= step.runs && !stopped) execAll(body)
       if (step.kind === 'onMount' && step.destructor) {
         return () => record(`${step.id} unmount(${step.store})`)
