@@ -7,7 +7,7 @@ import { KIND_MAP } from '../runtime/engine.js'
 import { AtollError, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { documents } from './load-documents.js'
-import { childPath, toJSONText } from './to-json.js'
+import { childPath, notSerializable, toJSONText } from './to-json.js'
 
 const CURRENT = 0
 const KEYS = 1
@@ -25,13 +25,22 @@ let syncMap = (store, label, keyIds) => {
   let writes = Array.from(keyIds, keyId => {
     let key = engine.keyName(keyId)
     let present = raw.atoll_map_find(store.id, keyId) >= 0
-    return [keyId, key, present ? toJSONText(values[key], label, childPath('$', key)) : undefined]
+    return [keyId, key, present ? toJSONText(values[key], label, key) : undefined]
   })
   if (whole) documents._clearKeys(store.id)
   for (let [keyId, key, json] of writes) {
     if (json === undefined) documents._eraseKey(store.id, keyId)
-    else documents._setKey(store.id, keyId, key, json)
+    else refused(documents._setKey(store.id, keyId, key, json), label, key)
   }
+}
+
+// The C++ side answers '' or why it did not take the text. The check in
+// to-json.js should leave nothing for it to refuse; if it ever does, the copy
+// would silently keep an old value (or none: "null"), so it is an error.
+let refused = (why, label, key) => {
+  if (!why) return
+  let path = key === undefined ? '$' : childPath('$', key)
+  throw notSerializable(label, `the document module refused it (${why}) at ${path}`)
 }
 
 export function documentOf(store) {
@@ -45,7 +54,7 @@ export function documentOf(store) {
   if (what !== CURRENT) {
     try {
       if (isMap(store)) syncMap(store, label, what === KEYS ? Array.from(keys) : undefined)
-      else documents._setWhole(store.id, toJSONText(store.value, label))
+      else refused(documents._setWhole(store.id, toJSONText(store.value, label)), label)
     } catch (error) {
       engine.raw.atoll_doc_invalidate(store.id)
       throw error
