@@ -5,6 +5,7 @@
 // any island reads it. After that every change writes the store's JSON
 // document (the C++ core's copy, see documentOf), once per batch.
 import { documentOf } from '../document/index.js'
+import { unserializable } from '../document/to-json.js'
 import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { assertWritableStore, attachOnce, unnamedStore } from './attach.js'
 import { isStorage, pageStorage, writeItem } from './storage.js'
@@ -64,6 +65,11 @@ function restore(store, storage, key) {
     if (expected && kindOf(saved) !== expected) {
       throw new Error(`it holds ${kindOf(saved) || 'null'} where the store holds ${expected}`)
     }
+    // JSON.parse can give what no save could write back (a lone surrogate
+    // from a "\ud800" escape, nesting too deep to save): taking it would make
+    // every later write of the store throw.
+    let where = unserializable(saved)
+    if (where) throw new Error(`it could not be saved again: ${where}`)
   } catch (error) {
     console.warn(
       `atoll-store: store ${storeLabel(store)} keeps its initial value: ` +

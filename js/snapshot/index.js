@@ -8,6 +8,7 @@
 //   listeners run once, after all stores hold the restored state.
 import { batch } from '../batch/index.js'
 import { documentOf } from '../document/index.js'
+import { assertJSON } from '../document/to-json.js'
 import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { assertWritable, quoteNames, resolveStores } from './resolve-stores.js'
@@ -83,6 +84,10 @@ export function restore(json, stores) {
         `restore(): store '${name}' is a map, but the snapshot holds ${describeValue(state[name])} for it`
       )
     }
+    // JSON.parse can give what snapshot() could never write (a lone
+    // surrogate from a "\ud800" escape, nesting too deep): refused, so a
+    // restored store can always be snapshotted, persisted and synced again.
+    assertJSON(state[name], storeLabel(store))
     return [store, state[name]]
   })
 

@@ -89,7 +89,9 @@ let makeScoped = store => {
       if (value === undefined ? !had : had && store.eqKey(old[key], value)) return
       next = { ...old }
       if (value === undefined) delete next[key]
-      else next[key] = value
+      // Not `next[key] = value`: for a key named __proto__ that sets the
+      // prototype. A key is always data (an own property).
+      else Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true })
     } else {
       if (isMap(store)) assertPlainObject(next, 'set()', store)
       if (store.eq(old, next)) return

@@ -10,8 +10,8 @@
 // every key whose stamp is older.
 import { batch } from '../batch/index.js'
 import { documentOf } from '../document/index.js'
-import { childPath, toJSONText } from '../document/to-json.js'
-import { storeLabel } from '../runtime/errors.js'
+import { toJSONText, unserializable } from '../document/to-json.js'
+import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
 import { openTransport } from './transport.js'
 
@@ -59,7 +59,7 @@ function start(store, channelName) {
   let keyEntry = (key, stamp) => [
     stamp[0],
     stamp[1],
-    Object.hasOwn(store.value, key) ? toJSONText(store.value[key], label, childPath('$', key)) : null
+    Object.hasOwn(store.value, key) ? toJSONText(store.value[key], label, key) : null
   ]
 
   // A local write: serialize it first (a value JSON cannot hold throws to
@@ -72,6 +72,7 @@ function start(store, channelName) {
       let entry = keyEntry(changedKey, stamp)
       clock += 1
       keyStamps.set(changedKey, stamp)
+      // A computed key defines an own property, even for '__proto__'.
       send({ keys: { [changedKey]: entry } })
     } else {
       let doc = documentOf(store)
@@ -82,37 +83,61 @@ function start(store, channelName) {
     }
   })
 
-  let mergeAtom = ({ whole, doc }) => {
+  // Another tab's JSON gets the check our own writes get: a message that
+  // holds what this tab could not send on (a lone surrogate, nesting too
+  // deep: a foreign or older sender) is refused whole, before any stamp moves.
+  let parse = (text, key) => {
+    let value = JSON.parse(text)
+    let where = unserializable(value, key)
+    if (where) throw new Error(where)
+    return value
+  }
+
+  let readAtom = ({ whole, doc }) => ({ whole, value: whole ? parse(doc) : undefined })
+
+  let mergeAtom = ({ whole, value }) => {
     if (!later(whole, wholeStamp)) return
     wholeStamp = whole
-    let value = JSON.parse(doc)
     if (!sameJSON(value, store.value)) store.set(value)
   }
 
   // A message is a partial state: `whole` + `doc` (a whole write) and/or
-  // `keys` (key writes). For each key, the later of our stamp and theirs wins.
-  let mergeMap = ({ whole = null, doc, keys = {} }) => {
-    let theirs = whole ? JSON.parse(doc) : {}
+  // `keys` (key writes).
+  let readMap = ({ whole = null, doc, keys = {} }) => {
+    let theirs = whole ? parse(doc) : {}
+    if (!isPlainObject(theirs)) throw new Error(`the map's value is ${describeValue(theirs)}`)
+    let entries = new Map()
+    for (let name of Object.keys(keys)) {
+      let [clock, from, json] = keys[name]
+      entries.set(name, { stamp: [clock, from], value: json === null ? undefined : parse(json, name) })
+    }
+    return { whole, theirs, entries }
+  }
+
+  // For each key, the later of our stamp and theirs wins. Keys are looked up
+  // as own properties only: a key named `__proto__` or `constructor` is data.
+  let mergeMap = ({ whole, theirs, entries }) => {
     // A whole write speaks for every key, even ones it deleted.
     let names = whole
       ? new Set([
           ...Object.keys(store.value),
           ...keyStamps.keys(),
           ...Object.keys(theirs),
-          ...Object.keys(keys)
+          ...entries.keys()
         ])
-      : Object.keys(keys)
+      : entries.keys()
     let writes = []
     for (let name of names) {
-      let entry = Object.hasOwn(keys, name) ? keys[name] : undefined
-      let stamp = entry ? [entry[0], entry[1]] : whole
+      let entry = entries.get(name)
+      let stamp = entry ? entry.stamp : whole
       if (!later(stamp, keyStamps.get(name) || wholeStamp)) continue
       keyStamps.set(name, stamp)
-      let value // undefined deletes the key
-      if (entry) value = entry[2] === null ? undefined : JSON.parse(entry[2])
-      else if (Object.hasOwn(theirs, name)) value = theirs[name]
-      let unchanged =
-        value === undefined ? !Object.hasOwn(store.value, name) : sameJSON(value, store.value[name])
+      // undefined deletes the key
+      let value = entry ? entry.value : Object.hasOwn(theirs, name) ? theirs[name] : undefined
+      // A key we lack is a change even if reading it finds something (a key
+      // named __proto__ reads Object.prototype, whose JSON is '{}').
+      let had = Object.hasOwn(store.value, name)
+      let unchanged = value === undefined ? !had : had && sameJSON(value, store.value[name])
       if (!unchanged) writes.push([name, value])
     }
     if (later(whole, wholeStamp)) {
@@ -127,8 +152,9 @@ function start(store, channelName) {
   // What this tab knows, for a tab that just opened (nothing if it saw no write).
   let state = () => {
     if (!wholeStamp && !keyStamps.size) return undefined
-    let keys = {}
-    for (let [key, stamp] of keyStamps) keys[key] = keyEntry(key, stamp)
+    // fromEntries makes own properties: `keys[key] = ...` would set the
+    // prototype of `keys` for a key named __proto__, and drop the key.
+    let keys = Object.fromEntries(Array.from(keyStamps, ([key, stamp]) => [key, keyEntry(key, stamp)]))
     return { whole: wholeStamp, doc: wholeStamp ? documentOf(store) : undefined, keys }
   }
 
@@ -146,10 +172,17 @@ function start(store, channelName) {
       if (reply) send(reply)
       return
     }
+    let change
+    try {
+      change = isMap ? readMap(message) : readAtom(message)
+    } catch (error) {
+      console.warn(`atoll-store: store ${label} ignored a change from another tab: ${error.message}`)
+      return
+    }
     applying = true
     try {
-      if (isMap) mergeMap(message)
-      else mergeAtom(message)
+      if (isMap) mergeMap(change)
+      else mergeAtom(change)
     } finally {
       applying = false
     }

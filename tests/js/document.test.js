@@ -182,3 +182,112 @@ test('map with a bad value under a key, fixed by deleting it', () => {
   assertDocument($items)
   assert.deepEqual(JSON.parse(documentOf($items)), { pear: { price: 3 }, plum: { price: 1 } })
 })
+
+// Untrusted data: what comes from outside must keep its exact shape. JSON.parse
+// makes "__proto__" an own property; it must stay data, never a prototype.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+
+test('keys named __proto__, constructor, toString, hasOwnProperty are data in the document', () => {
+  let $m = map({}, { name: 'doc/proto-map' })
+  $m.set(JSON.parse(PROTO_TEXT))
+  assert.equal(documentOf($m), PROTO_TEXT)
+  let $a = atom(null, { name: 'doc/proto-atom' })
+  $a.set({ nested: JSON.parse(PROTO_TEXT) })
+  assert.equal(documentOf($a), `{"nested":${PROTO_TEXT}}`)
+  let back = JSON.parse(documentOf($a)).nested
+  assert.deepEqual(Object.keys(back), ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+  assert.equal(Object.getPrototypeOf(back), Object.prototype)
+  assert.equal({}.polluted, undefined)
+})
+
+test('a lone surrogate in a value: ATOLL_NOT_SERIALIZABLE with the path, never null', () => {
+  let $a = atom('ok', { name: 'doc/lone-atom' })
+  assert.equal(documentOf($a), '"ok"')
+  for (let bad of ['x\ud800', '\udc00x', 'a\ud800\ud800\udc00']) {
+    $a.set(bad)
+    assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', [
+      "store 'doc/lone-atom' cannot be written as JSON: a lone surrogate at $"
+    ])
+    assert.equal($a.get(), bad, 'memory keeps the exact string')
+  }
+  // A surrogate pair is one character: it round-trips.
+  $a.set('😀 \ud83d\ude00')
+  assert.equal(JSON.parse(documentOf($a)), '😀 😀')
+
+  let $items = map({}, { name: 'doc/lone-map' })
+  $items.setKey('pear', { name: 'pear' })
+  $items.setKey('apple', { name: 'x\ud800' })
+  assertAtollError(AtollError, () => documentOf($items), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'doc/lone-map' cannot be written as JSON: a lone surrogate at $.apple.name"
+  ])
+  $items.setKey('apple', undefined)
+  assert.equal(documentOf($items), '{"pear":{"name":"pear"}}')
+})
+
+test('a lone surrogate in a map key: ATOLL_NOT_SERIALIZABLE, never a changed key', () => {
+  let $m = map({}, { name: 'doc/lone-key' })
+  $m.setKey('ok', 1)
+  $m.setKey('a\ud800bc', 2)
+  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', [
+    'doc/lone-key',
+    'a lone surrogate in the key at $["a\\ud800bc"]'
+  ])
+  $m.set({ ok: { 'k\udfff': 1 } })
+  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', [
+    'a lone surrogate in the key at $.ok["k\\udfff"]'
+  ])
+  $m.set({ 'a\ud83d\ude00bc': 1 })
+  assert.deepEqual(JSON.parse(documentOf($m)), { 'a😀bc': 1 })
+})
+
+test('an array hole would be written as null: refused with its path', () => {
+  // eslint-disable-next-line no-sparse-arrays
+  let $a = atom({ list: [1, , 3] }, { name: 'doc/hole' })
+  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', ['empty array slot', '$.list[1]'])
+})
+
+// `levels` arrays, one inside the other.
+let nested = levels => {
+  let value = 'leaf'
+  for (let i = 0; i < levels; i++) value = [value]
+  return value
+}
+
+test('20,000 levels of nesting: an AtollError naming the store, no RangeError, the document kept', () => {
+  let $a = atom({ ok: 1 }, { name: 'doc/deep' })
+  assert.equal(documentOf($a), '{"ok":1}')
+  $a.set(nested(20000))
+  let error = assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'doc/deep' cannot be written as JSON: nesting deeper than 1000 levels at $[0][0]"
+  ])
+  assert.ok(error.message.length < 400, 'the path is cut')
+  let $m = map({ ok: 1 }, { name: 'doc/deep-map' })
+  assert.equal(documentOf($m), '{"ok":1}')
+  $m.setKey('deep', { list: nested(20000) })
+  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', ["'doc/deep-map'", '$.deep.list[0]'])
+  $m.setKey('deep', undefined)
+  assert.equal(documentOf($m), '{"ok":1}')
+
+  // The limit: 1000 levels, a map counting as one.
+  $a.set(nested(1000))
+  assert.deepEqual(JSON.parse(documentOf($a)), nested(1000))
+  $a.set(nested(1001))
+  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', ['deeper than 1000'])
+  $m.setKey('deep', nested(999))
+  assert.deepEqual(JSON.parse(documentOf($m)).deep, nested(999))
+  $m.setKey('deep', nested(1000))
+  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', ['deeper than 1000'])
+})
+
+test('if the C++ document module ever refuses a text, documentOf throws instead of keeping an old copy', async t => {
+  let { documents } = await import('../../js/document/load-documents.js')
+  let $a = atom(1, { name: 'doc/refused' })
+  assert.equal(documentOf($a), '1')
+  t.mock.method(documents, '_setWhole', () => 'invalid JSON')
+  $a.set(2)
+  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'doc/refused' cannot be written as JSON: the document module refused it (invalid JSON) at $"
+  ])
+  t.mock.restoreAll()
+  assert.equal(documentOf($a), '2')
+})

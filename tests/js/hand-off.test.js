@@ -45,3 +45,64 @@ test('a map whose handed-off value is not an object keeps its initial value', ()
   let out = run([JSON.stringify({ 'cart/items': [1, 2] })])
   assert.deepEqual(out.items, {})
 })
+
+// Untrusted data: the page's state, names and keys alike, is data.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+
+let probe = (scripts, body) =>
+  JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `globalThis.document = { querySelectorAll: () => ${JSON.stringify(scripts)}.map(textContent => ({ textContent })) }
+        let warnings = []
+        console.warn = (...args) => warnings.push(String(args[0]))
+        const { atom, map } = await import('atoll-store')
+        ${body}`
+      ],
+      { encoding: 'utf8', cwd: new URL('../..', import.meta.url) }
+    )
+  )
+
+test('stores named __proto__, constructor, toString get their state; keys stay own keys', () => {
+  let out = probe(
+    [`{"__proto__":${PROTO_TEXT},"constructor":true,"toString":{"a":1}}`],
+    `const proto = map({}, { name: '__proto__' })
+    const ctor = atom(false, { name: 'constructor' })
+    const str = map({}, { name: 'toString' })
+    const other = atom('x', { name: 'hasOwnProperty' })
+    console.log(JSON.stringify({
+      keys: Object.keys(proto.get()),
+      plain: Object.getPrototypeOf(proto.get()) === Object.prototype,
+      inner: proto.get().__proto__,
+      ctor: ctor.get(),
+      str: str.get(),
+      other: other.get(),
+      polluted: 'polluted' in {},
+      warnings
+    }))`
+  )
+  assert.deepEqual(out, {
+    keys: ['__proto__', 'constructor', 'toString', 'hasOwnProperty'],
+    plain: true,
+    inner: { polluted: 1 },
+    ctor: true,
+    str: { a: 1 },
+    other: 'x',
+    polluted: false,
+    warnings: []
+  })
+})
+
+test('a hand-off that is not an object (an array, a string) is ignored with a warning', () => {
+  let out = probe(
+    ['["a"]', '"ab"', 'null'],
+    `const zero = atom('initial', { name: '0' })
+    console.log(JSON.stringify({ zero: zero.get(), warnings }))`
+  )
+  assert.equal(out.zero, 'initial')
+  assert.equal(out.warnings.length, 3)
+  assert.match(out.warnings[0], /not a \{"store name": value\} object/)
+})

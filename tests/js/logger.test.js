@@ -168,3 +168,22 @@ test('bad arguments throw AtollError', () => {
   assertAtollError(AtollError, () => logStores(atom(0)), 'ATOLL_NOT_A_STORE', ['array'])
   assertAtollError(AtollError, () => logStores(['log/none']), 'ATOLL_UNKNOWN_STORE', ["'log/none'"])
 })
+
+test('lone surrogates, keys named __proto__-like members and deep values are shown, never changed', () => {
+  let $items = map({}, { name: 'log/untrusted' })
+  let out = recorder()
+  let stop = logStores([$items], { console: out })
+  $items.setKey('a\ud800bc', 'x\udc00')
+  $items.setKey('constructor', 1)
+  $items.setKey('hasOwnProperty', 2)
+  let deep = []
+  for (let i = 0; i < 20000; i++) deep = [deep]
+  $items.setKey('deep', deep)
+  assert.deepEqual(out.take(), [
+    ['log', '[atoll] log/untrusted["a\\ud800bc"]: (absent) → "x\\udc00"'],
+    ['log', '[atoll] log/untrusted.constructor: (absent) → 1'],
+    ['log', '[atoll] log/untrusted.hasOwnProperty: (absent) → 2'],
+    ['log', '[atoll] log/untrusted.deep: (absent) → an array']
+  ])
+  stop()
+})

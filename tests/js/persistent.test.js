@@ -209,3 +209,109 @@ test('a reload restores the state: a new tab with the same storage contents', as
   assert.equal(warnings.length, 1)
   assert.match(warnings[0], /store 'cart\/items'.*key 'cart\/items'/)
 })
+
+// Untrusted data: saved state is data from outside. Keys named like
+// Object.prototype members stay own keys through restore, save and reload.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty']
+
+test('saved keys named __proto__, constructor, toString, hasOwnProperty restore as own keys and save back', async t => {
+  let { localStorage } = windowOf()
+  localStorage.setItem('persist/proto', PROTO_TEXT)
+  let $m = map({}, { name: 'persist/proto' })
+  persist($m, { storage: localStorage })
+  let value = $m.get()
+  assert.deepEqual(Object.keys(value), PROTO_KEYS)
+  assert.equal(Object.getPrototypeOf(value), Object.prototype)
+  assert.deepEqual(value.__proto__, { polluted: 1 })
+  assert.equal({}.polluted, undefined)
+  $m.setKey('toString', 'y')
+  assert.equal(localStorage.getItem('persist/proto'), PROTO_TEXT.replace('"x"', '"y"'))
+
+  // Reload: a new tab with that storage.
+  let browser = new Browser()
+  t.after(() => browser.close())
+  let items = { 'persist/proto': localStorage.getItem('persist/proto') }
+  let tab = await browser.open({ name: 'persist/proto', persist: true, sync: false, items })
+  let start = await tab.run(ctx => ({
+    keys: Object.keys(ctx.valueAtStart),
+    proto: ctx.valueAtStart.__proto__,
+    polluted: {}.polluted
+  }))
+  assert.deepEqual(start, { keys: PROTO_KEYS, proto: { polluted: 1 }, polluted: undefined })
+  await tab.run(ctx => ctx.store.setKey('constructor', 3))
+  let saved = await tab.run(ctx => ctx.items()['persist/proto'])
+  assert.equal(saved, PROTO_TEXT.replace('"x"', '"y"').replace(':2', ':3'))
+})
+
+test('a lone surrogate: the write throws ATOLL_NOT_SERIALIZABLE with the path; the saved state stays', () => {
+  let { localStorage } = windowOf()
+  let $a = atom('ok', { name: 'persist/lone-atom' })
+  persist($a, { storage: localStorage })
+  $a.set('fine')
+  assertAtollError(AtollError, () => $a.set('x\ud800'), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'persist/lone-atom' cannot be written as JSON: a lone surrogate at $"
+  ])
+  assert.equal(localStorage.getItem('persist/lone-atom'), '"fine"', 'not null')
+
+  let $items = map({}, { name: 'persist/lone-map' })
+  persist($items, { storage: localStorage })
+  $items.setKey('pear', { name: 'pear' })
+  assertAtollError(AtollError, () => $items.setKey('apple', { name: 'x\ud800' }), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'persist/lone-map' cannot be written as JSON: a lone surrogate at $.apple.name"
+  ])
+  $items.setKey('apple', undefined) // the in-memory value is still there, so remove it
+  assertAtollError(AtollError, () => $items.setKey('a\ud800bc', 1), 'ATOLL_NOT_SERIALIZABLE', [
+    'a lone surrogate in the key at $["a\\ud800bc"]'
+  ])
+  assert.equal(localStorage.getItem('persist/lone-map'), '{"pear":{"name":"pear"}}', 'no changed key saved')
+  $items.set({ pear: { name: 'pear 😀' } })
+  assert.equal(localStorage.getItem('persist/lone-map'), '{"pear":{"name":"pear 😀"}}')
+})
+
+// `levels` arrays, one inside the other.
+let nested = levels => {
+  let value = 'leaf'
+  for (let i = 0; i < levels; i++) value = [value]
+  return value
+}
+
+test('20,000 levels of nesting: the write throws an AtollError naming the store; nothing saved is lost', () => {
+  let { localStorage } = windowOf()
+  let $m = map({}, { name: 'persist/deep' })
+  let $other = atom(0, { name: 'persist/deep-other' })
+  persist($m, { storage: localStorage })
+  persist($other, { storage: localStorage })
+  $m.setKey('a', 1)
+  $other.set(1)
+  assertAtollError(AtollError, () => $m.setKey('deep', nested(20000)), 'ATOLL_NOT_SERIALIZABLE', [
+    "store 'persist/deep'",
+    'nesting deeper than 1000 levels at $.deep[0]'
+  ])
+  assert.equal(localStorage.getItem('persist/deep'), '{"a":1}')
+  assertAtollError(AtollError, () => $m.set({ deep: nested(20000) }), 'ATOLL_NOT_SERIALIZABLE', ["'persist/deep'"])
+  assert.equal(localStorage.getItem('persist/deep'), '{"a":1}')
+  $other.set(2)
+  assert.equal(localStorage.getItem('persist/deep-other'), '2', 'other stores still save')
+  $m.set({ a: 2 })
+  assert.equal(localStorage.getItem('persist/deep'), '{"a":2}')
+})
+
+test('saved data no save could write back (lone surrogate, too deep): a warning and the initial value', t => {
+  let { localStorage } = windowOf()
+  let cases = [
+    ['persist/saved-lone', '{"apple":{"name":"x\\ud800"}}', 'a lone surrogate at $.apple.name'],
+    ['persist/saved-lone-key', '{"a\\ud800bc":1}', 'a lone surrogate in the key at $["a\\ud800bc"]'],
+    ['persist/saved-deep', `{"deep":${'['.repeat(20000)}${']'.repeat(20000)}}`, 'nesting deeper than 1000 levels']
+  ]
+  for (let [key, saved, reason] of cases) {
+    localStorage.setItem(key, saved)
+    let $store = map({ ok: 1 }, { name: key })
+    let warnings = warningsOf(t, () => persist($store, { storage: localStorage }))
+    assert.equal(warnings.length, 1, key)
+    assert.match(warnings[0], new RegExp(`store '${key}' keeps its initial value`))
+    assert.ok(warnings[0].includes(reason), `${warnings[0]} should say ${reason}`)
+    assert.deepEqual($store.get(), { ok: 1 })
+    assert.equal(localStorage.getItem(key), saved, 'the saved data is left as it was until a change')
+  }
+})

@@ -181,3 +181,61 @@ test('snapshot() errors: not an array, unknown name, unnamed store, unserializab
   $bad.setKey('fn', undefined)
   assert.deepEqual(JSON.parse(snapshot([$bad])), { [$bad.name]: { ok: 1 } })
 })
+
+// Untrusted data: a snapshot given to restore() comes from outside.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+
+test('stores named __proto__ and constructor, and keys named like Object.prototype members, round-trip', () => {
+  let $proto = map({}, { name: '__proto__' })
+  let $ctor = atom(null, { name: 'constructor' })
+  let text = `{"__proto__":${PROTO_TEXT},"constructor":{"toString":${PROTO_TEXT}}}`
+  restore(text)
+  assert.deepEqual(Object.keys($proto.get()), ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+  assert.equal(Object.getPrototypeOf($proto.get()), Object.prototype)
+  assert.deepEqual($ctor.get().toString.__proto__, { polluted: 1 })
+  assert.equal({}.polluted, undefined)
+  assert.equal(snapshot(['__proto__', 'constructor']), text)
+  restore(text, [$proto, $ctor])
+  assert.equal(snapshot([$proto, $ctor]), text)
+  // Names that only exist on Object.prototype are unknown, not found there.
+  assertAtollError(AtollError, () => restore('{"toString":1,"hasOwnProperty":2}'), 'ATOLL_UNKNOWN_STORE', [
+    "'toString', 'hasOwnProperty'"
+  ])
+  assertAtollError(AtollError, () => snapshot(['toString']), 'ATOLL_UNKNOWN_STORE', ["'toString'"])
+})
+
+test('a lone surrogate: snapshot() throws with the path, restore() refuses it and writes nothing', () => {
+  let { $open, $items } = cart()
+  $items.setKey('apple', { name: 'x\ud800' })
+  assertAtollError(AtollError, () => snapshot([$open, $items]), 'ATOLL_NOT_SERIALIZABLE', [
+    `store '${$items.name}' cannot be written as JSON: a lone surrogate at $.apple.name`
+  ])
+  $items.set({ apple: { count: 1 } })
+  let bad = [
+    [`{"${$open.name}":true,"${$items.name}":{"apple":{"name":"x\\ud800"}}}`, 'a lone surrogate at $.apple.name'],
+    [`{"${$open.name}":true,"${$items.name}":{"a\\ud800bc":1}}`, 'a lone surrogate in the key at $["a\\ud800bc"]'],
+    [`{"${$open.name}":"\\udc00"}`, 'a lone surrogate at $']
+  ]
+  for (let [text, where] of bad) {
+    assertAtollError(AtollError, () => restore(text), 'ATOLL_NOT_SERIALIZABLE', [where])
+    assert.equal($open.get(), false, 'nothing written')
+    assert.deepEqual($items.get(), { apple: { count: 1 } })
+  }
+})
+
+test('20,000 levels of nesting: AtollErrors naming the store, and nothing restored', () => {
+  let { $open, $items } = cart()
+  let deep = []
+  for (let i = 0; i < 20000; i++) deep = [deep]
+  $items.setKey('deep', deep)
+  assertAtollError(AtollError, () => snapshot([$open, $items]), 'ATOLL_NOT_SERIALIZABLE', [
+    `'${$items.name}'`,
+    'nesting deeper than 1000 levels at $.deep'
+  ])
+  $items.setKey('deep', undefined)
+  let saved = snapshot([$open, $items])
+  let text = `{"${$open.name}":true,"${$items.name}":{"deep":${'['.repeat(20000)}${']'.repeat(20000)}}}`
+  assertAtollError(AtollError, () => restore(text), 'ATOLL_NOT_SERIALIZABLE', [`'${$items.name}'`, 'deeper than 1000'])
+  assert.equal($open.get(), false)
+  assert.equal(snapshot([$open, $items]), saved)
+})

@@ -285,3 +285,56 @@ test(
     unbind()
   }
 )
+
+// Untrusted data: server state often comes from a cookie or a request.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+
+test('keys named __proto__, constructor, toString stay own keys, in setServerState and in-scope setKey', () => {
+  let items = map({}, { name: 'ssr/proto-items' })
+  let cart = map({}, { name: 'ssr/proto-cart' })
+  runWithState(() => {
+    setServerState(items, JSON.parse(PROTO_TEXT))
+    assert.deepEqual(Object.keys(items.get()), ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+    assert.equal(serverStateJSON(), `{"ssr/proto-items":${PROTO_TEXT}}`)
+  })
+  runWithState(() => {
+    setServerState(cart, { apple: 1 })
+    // A new key named __proto__ (the case where `object[key] = value` would
+    // set the prototype instead).
+    cart.setKey('__proto__', { x: 1 })
+    cart.setKey('valueOf', 5)
+    let value = cart.get()
+    assert.deepEqual(Object.keys(value), ['apple', '__proto__', 'valueOf'])
+    assert.equal(Object.getPrototypeOf(value), Object.prototype)
+    assert.deepEqual(value.__proto__, { x: 1 })
+    assert.equal({}.x, undefined)
+    assert.equal(serverStateJSON(), '{"ssr/proto-cart":{"apple":1,"__proto__":{"x":1},"valueOf":5}}')
+  })
+  assert.deepEqual(items.get(), {}, 'the shared value is untouched')
+  assert.deepEqual(cart.get(), {})
+})
+
+test('a lone surrogate or 20,000 levels: ATOLL_NOT_SERIALIZABLE naming the store, never a RangeError', () => {
+  let name = atom('', { name: 'ssr/lone' })
+  let items = map({}, { name: 'ssr/lone-items' })
+  let deep = []
+  for (let i = 0; i < 20000; i++) deep = [deep]
+  runWithState(() => {
+    assertAtollError(AtollError, () => setServerState(name, 'x\ud800'), 'ATOLL_NOT_SERIALIZABLE', [
+      "store 'ssr/lone' cannot be written as JSON: a lone surrogate at $"
+    ])
+    assertAtollError(AtollError, () => setServerState(items, { 'a\ud800bc': 1 }), 'ATOLL_NOT_SERIALIZABLE', [
+      'a lone surrogate in the key at $["a\\ud800bc"]'
+    ])
+    assertAtollError(AtollError, () => setServerState(items, { deep }), 'ATOLL_NOT_SERIALIZABLE', [
+      "'ssr/lone-items'",
+      'nesting deeper than 1000 levels at $.deep'
+    ])
+    setServerState(name, 'ok')
+    // A write in the scope is checked when the state is written into the page.
+    name.set('x\udc00')
+    assertAtollError(AtollError, () => serverStateJSON(), 'ATOLL_NOT_SERIALIZABLE', [
+      "store 'ssr/lone' cannot be written as JSON: a lone surrogate at $"
+    ])
+  })
+})

@@ -241,3 +241,42 @@ test('stores by name; bad arguments throw AtollError and change nothing', () => 
   $named.set(3)
   assert.equal($named.get(), 3)
 })
+
+// Untrusted data: what undo/redo put back is exactly what was there, keys
+// named like Object.prototype members and lone surrogates included.
+const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'
+
+test('undo/redo give back keys named __proto__, constructor, toString as own keys, exactly', () => {
+  let $items = map({ a: 1 }, { name: 'undo/proto' })
+  let history = createHistory([$items])
+  let loaded = JSON.parse(PROTO_TEXT)
+  $items.set(loaded)
+  $items.setKey('constructor', 3)
+  let changed = $items.get()
+  history.undo()
+  assert.equal($items.get(), loaded, 'the exact object back')
+  history.undo()
+  assert.deepEqual($items.get(), { a: 1 })
+  history.redo()
+  history.redo()
+  assert.equal($items.get(), changed)
+  assert.deepEqual(Object.keys(changed), ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+  assert.equal(Object.getPrototypeOf(changed), Object.prototype)
+  assert.equal({}.polluted, undefined)
+})
+
+test('undo/redo keep lone surrogates in values and keys exactly (memory holds any string)', () => {
+  let $name = atom('ok', { name: 'undo/lone' })
+  let $items = map({}, { name: 'undo/lone-map' })
+  let history = createHistory([$name, $items])
+  $name.set('x\ud800')
+  $items.setKey('a\ud800bc', 'y\udc00')
+  $name.set('z')
+  history.undo()
+  assert.equal($name.get(), 'x\ud800')
+  history.undo()
+  assert.deepEqual($items.get(), {})
+  history.redo()
+  assert.deepEqual(Object.keys($items.get()), ['a\ud800bc'])
+  assert.equal($items.get()['a\ud800bc'], 'y\udc00')
+})
