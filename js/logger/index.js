@@ -12,12 +12,12 @@ import { childPath } from '../document/to-json.js'
 import { onMount, onNotify } from '../lifecycle/index.js'
 import { describeValue, isPlainObject } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isMap } from '../runtime/writable.js'
 import { resolveStores } from '../snapshot/resolve-stores.js'
 
 const ABSENT = Symbol('absent')
 const MAX_LENGTH = 200
 
-let isMap = store => typeof store.setKey === 'function'
 let keyOf = (object, key) =>
   object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : ABSENT
 

@@ -1,7 +1,7 @@
 // The check shared by every feature that writes stores back (persist,
 // syncTabs, restore, createHistory): only atoms and maps can be written; a
 // computed store has a set() too, but its value belongs to its function.
-import { KIND_COMPUTED } from './engine.js'
+import { KIND_COMPUTED, KIND_MAP } from './engine.js'
 import { AtollError, storeLabel } from './errors.js'
 import { engine } from './index.js'
 
@@ -13,3 +13,7 @@ export function assertWritable(store, method) {
     )
   }
 }
+
+// A map store (setKey by key). A deepMap has a setKey too, but takes paths
+// and is written whole, so the features treat it as an atom.
+export let isMap = store => engine.kind(store) === KIND_MAP

@@ -11,9 +11,9 @@ import { documentOf } from '../document/index.js'
 import { assertJSON } from '../document/to-json.js'
 import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isMap } from '../runtime/writable.js'
 import { assertWritable, quoteNames, resolveStores } from './resolve-stores.js'
 
-let isMap = store => typeof store.setKey === 'function'
 
 export function snapshot(stores) {
   let chosen = resolveStores(stores, 'snapshot')

@@ -20,6 +20,7 @@ import { toJSONText } from '../document/to-json.js'
 import { onSet } from '../lifecycle/index.js'
 import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isMap } from '../runtime/writable.js'
 
 // One scope storage per process, kept on the shared engine so that every copy
 // of the package (and the computed stores, see the README) use the same one.
@@ -31,7 +32,6 @@ let storage = (engine.serverScope ||= new AsyncLocalStorage())
 // (a WeakSet on the engine, for the same reason as above).
 let scoped = (engine.serverScoped ||= new WeakSet())
 
-let isMap = store => typeof store.setKey === 'function'
 
 // The current scope's values if they include `store`.
 let holding = store => {

@@ -12,6 +12,7 @@ import { batch } from '../batch/index.js'
 import { documentOf } from '../document/index.js'
 import { toJSONText, unserializable } from '../document/to-json.js'
 import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
+import { isMap } from '../runtime/writable.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
 import { openTransport } from './transport.js'
 
@@ -44,7 +45,7 @@ let sameJSON = (incoming, local) => {
 
 function start(store, channelName) {
   let label = storeLabel(store)
-  let isMap = typeof store.setKey === 'function'
+  let isMapStore = isMap(store)
   let tab = Math.random().toString(36).slice(2) + Date.now().toString(36)
   let clock = 0
   let wholeStamp = null
@@ -68,7 +69,7 @@ function start(store, channelName) {
     // Applying a remote change must not send it back: no echo.
     if (applying) return
     let stamp = [clock + 1, tab]
-    if (isMap && changedKey !== undefined) {
+    if (isMapStore && changedKey !== undefined) {
       let entry = keyEntry(changedKey, stamp)
       clock += 1
       keyStamps.set(changedKey, stamp)
@@ -174,14 +175,14 @@ function start(store, channelName) {
     }
     let change
     try {
-      change = isMap ? readMap(message) : readAtom(message)
+      change = isMapStore ? readMap(message) : readAtom(message)
     } catch (error) {
       console.warn(`atoll-store: store ${label} ignored a change from another tab: ${error.message}`)
       return
     }
     applying = true
     try {
-      if (isMap) mergeMap(change)
+      if (isMapStore) mergeMap(change)
       else mergeAtom(change)
     } finally {
       applying = false

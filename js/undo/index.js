@@ -17,9 +17,9 @@ import { batch } from '../batch/index.js'
 import { onNotify } from '../lifecycle/index.js'
 import { AtollError, describeValue, isPlainObject } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isMap } from '../runtime/writable.js'
 import { assertWritable, resolveStores } from '../snapshot/resolve-stores.js'
 
-let isMap = store => typeof store.setKey === 'function'
 
 export function createHistory(stores, { limit = 100 } = {}) {
   let tracked = resolveStores(stores, 'createHistory')
