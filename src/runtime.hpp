@@ -67,7 +67,9 @@ public:
   // ---- listeners ------------------------------------------------------------
   // `edgeOf` != 0 makes this listener the graph edge "computed edgeOf reads
   // store": queued like any listener, and a change of `store` also marks
-  // edgeOf (and everything derived from it) stale at once.
+  // edgeOf (and everything derived from it) stale at once. The host marks
+  // edgeOf stale itself once its edges are added: a marking walk stops at a
+  // store that is stale already, so it would not reach a fresh edgeOf there.
   ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf = 0);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does), every queued call of `fn` for `store`, and `store`

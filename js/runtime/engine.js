@@ -27,6 +27,7 @@ export const KIND_ATOM = 0
 export const KIND_MAP = 1
 export const KIND_COMPUTED = 2
 export const KIND_NAMES = ['atom', 'map', 'computed']
+let withArticle = word => (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
 
 // Offsets (in u32) of the fields of the core's SharedView (src/runtime.hpp).
 const VIEW_ENTRIES = 0
@@ -159,7 +160,7 @@ export function createEngine(raw) {
       if (id < 0) {
         throw new AtollError(
           'ATOLL_NAME_TAKEN',
-          `the name '${name}' belongs to a ${KIND_NAMES[raw.atoll_kind(-id)]} store; it cannot also name a ${KIND_NAMES[kind]}`
+          `the name '${name}' belongs to ${withArticle(KIND_NAMES[raw.atoll_kind(-id)])} store; it cannot also name ${withArticle(KIND_NAMES[kind])}`
         )
       }
       return { id, existing: named.get(name) }
