@@ -1,36 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import * as nano from 'nanostores'
-import * as atoll from 'atoll-store'
 import { AtollError, atom, deepMap, getKey, getPath, map, setByKey, setPath } from 'atoll-store'
 import { assertAtollError } from './helpers.js'
-
-// Nano Stores' deepMap prints a deprecation warning outside production.
-let quietNano = {
-  ...nano,
-  deepMap(initial) {
-    let env = process.env.NODE_ENV
-    process.env.NODE_ENV = 'production'
-    try {
-      return nano.deepMap(initial)
-    } finally {
-      if (env === undefined) delete process.env.NODE_ENV
-      else process.env.NODE_ENV = env
-    }
-  }
-}
-
-// Runs one program on Nano Stores and on Atoll; both must log the same calls.
-let sameAsNano = program => {
-  let run = lib => {
-    let log = []
-    program(lib, (...args) => log.push(args))
-    return log
-  }
-  let ours = run(atoll)
-  assert.deepEqual(ours, run(quietNano))
-  return ours
-}
+import * as nano from 'nanostores'
+import { sameAsNano } from './same-as-nano.js'
 
 test('deepMap() is an atom over {} with setKey, and no eqKey (as Nano Stores)', () => {
   let $d = deepMap()

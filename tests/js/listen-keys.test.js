@@ -1,35 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import * as nano from 'nanostores'
-import * as atoll from 'atoll-store'
 import { deepMap, map, listenKeys, subscribeKeys } from 'atoll-store'
-
-// Nano Stores' deepMap prints a deprecation warning outside production.
-let quietNano = {
-  ...nano,
-  deepMap(initial) {
-    let env = process.env.NODE_ENV
-    process.env.NODE_ENV = 'production'
-    try {
-      return nano.deepMap(initial)
-    } finally {
-      if (env === undefined) delete process.env.NODE_ENV
-      else process.env.NODE_ENV = env
-    }
-  }
-}
-
-// Runs one program on Nano Stores and on Atoll; both must log the same calls.
-let sameAsNano = program => {
-  let run = lib => {
-    let log = []
-    program(lib, (...args) => log.push(args))
-    return log
-  }
-  let ours = run(atoll)
-  assert.deepEqual(ours, run(quietNano))
-  return ours
-}
+import { sameAsNano } from './same-as-nano.js'
 
 test('listenKeys calls fn only when a watched key changes through setKey', () => {
   let $m = map({ a: 1, b: 1, c: 1 })
