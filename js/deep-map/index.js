@@ -1,6 +1,6 @@
 // deepMap(): an atom over nested objects and arrays whose setKey takes a path
-// ('a.b[1].c'). The value is an ordinary JS object (not kept in the core like
-// map()'s keys), so the document features see it as a whole-value atom.
+// ('a.b[1].c'). To the core it is an atom (no per-key bookkeeping), so the
+// document features write it as one whole value.
 import { createStore } from '../atom/index.js'
 import { KIND_ATOM } from '../runtime/engine.js'
 import { AtollError } from '../runtime/errors.js'

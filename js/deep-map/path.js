@@ -4,6 +4,8 @@
 // plain keys of the value (as map() treats any key) and never reach a
 // prototype.
 
+import { setOwn } from '../runtime/own-property.js'
+
 // A dot-separated part may end in '[n]' groups: 'b[1][2]' is 'b', '1', '2'.
 // Anything else is a plain key ('a[x]', 'a[1]b'). Scanned from the end
 // without a backtracking regex, so a long hostile path costs linear time.
@@ -30,14 +32,6 @@ let splitPath = path => {
 // '__proto__') is not part of the state.
 let own = (target, key) => (Object.hasOwn(Object(target), key) ? target[key] : undefined)
 
-// Writes an own data property. Assignment would run the inherited
-// `__proto__` setter; an array's `length` cannot be redefined, and arrays
-// have no other inherited setter, so they keep assignment.
-let put = (target, key, value) => {
-  if (Array.isArray(target) && key !== '__proto__') target[key] = value
-  else Object.defineProperty(target, key, { configurable: true, enumerable: true, value, writable: true })
-}
-
 export function getPath(obj, path) {
   let value = obj
   for (let key of splitPath(path)) {
@@ -58,7 +52,7 @@ export function setByKey(obj, keys, value) {
   let [key, ...rest] = keys
   let copy = Array.isArray(obj) ? [...obj] : { ...obj }
   if (!rest.length) {
-    if (value !== undefined) put(copy, key, value)
+    if (value !== undefined) setOwn(copy, key, value)
     else if (Array.isArray(copy)) copy.splice(key, 1)
     else delete copy[key]
     return copy
@@ -69,6 +63,6 @@ export function setByKey(obj, keys, value) {
     : DIGITS.test(String(rest[0]))
       ? Array(Number(rest[0]) + 1)
       : {}
-  put(copy, key, setByKey(next, rest, value))
+  setOwn(copy, key, setByKey(next, rest, value))
   return copy
 }

@@ -10,24 +10,22 @@
 // So a batch of k setKey costs O(k) plus one O(n) build when someone reads,
 // and memory for a key is given back with the key.
 // Every key is an own property of the value, whatever its name: '__proto__'
-// is written with defineProperty, where assignment would set the prototype.
+// is written with setOwn, where assignment would set the prototype.
 import { createStore } from '../atom/index.js'
 import { KIND_MAP } from '../runtime/engine.js'
 import { AtollError, assertPlainObject, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
-
-let hasOwn = Object.prototype.hasOwnProperty
+import { setOwn } from '../runtime/own-property.js'
 
 // The property a key names: numbers and strings alike ('1' and 1 are one key).
 let propertyOf = key => (typeof key === 'symbol' ? key : String(key))
 
-let define = (object, property, value) => {
-  if (property === '__proto__') {
-    Object.defineProperty(object, property, { value, writable: true, enumerable: true, configurable: true })
-  } else {
-    object[property] = value
-  }
-}
+// Whether setKey(key, value) leaves a map as it is: deleting a missing key
+// does nothing, a delete of a present key always writes, and otherwise eqKey
+// decides (a missing key is compared as undefined, as Nano Stores does).
+// `present`/`old`: whether the key is an own key now, and its value.
+export let writesNothing = (store, present, old, value, key) =>
+  value === undefined ? !present : store.eqKey(old, value, key)
 
 /* @__NO_SIDE_EFFECTS__ */
 export let map = (initial = {}, options) => {
@@ -54,10 +52,10 @@ export let map = (initial = {}, options) => {
       if (pending === 1) {
         next = { ...current }
         if (lastDeleted) delete next[lastProperty]
-        else define(next, lastProperty, lastValue)
+        else setOwn(next, lastProperty, lastValue)
       } else {
         next = {}
-        for (let [property, value] of entries) define(next, property, value)
+        for (let [property, value] of entries) setOwn(next, property, value)
       }
       current = next
       pending = 0
@@ -92,12 +90,10 @@ export let map = (initial = {}, options) => {
         )
       }
       let property = propertyOf(key)
-      let present = entries ? entries.has(property) : hasOwn.call(current, property)
+      let present = entries ? entries.has(property) : Object.hasOwn(current, property)
       let old = present ? (entries ? entries.get(property) : current[property]) : undefined
-      let deleting = value === undefined && present
-      // A delete always notifies; otherwise eqKey decides (a missing key is
-      // compared as undefined, as Nano Stores does).
-      if (!deleting && store.eqKey(old, value, key)) return
+      if (writesNothing(store, present, old, value, key)) return
+      let deleting = value === undefined
 
       let mark = engine.quietMark()
       let oldValue =

@@ -50,6 +50,9 @@ export function createEngine(raw) {
   let u32 = () => (heap.length ? heap : (heap = new Uint32Array(memory.buffer)))
   let u8 = () => (bytes.length ? bytes : (bytes = new Uint8Array(memory.buffer)))
 
+  // Byte offset of a store's stale flag (the core's array may have moved).
+  let staleFlag = store => u32()[view + VIEW_STALE] + store.id
+
   let listenerFns = []
   let listenerStores = []
   let payloads = []
@@ -253,12 +256,12 @@ export function createEngine(raw) {
 
     // Computed graph: the core marks a mounted computed stale when one of its
     // inputs (or theirs) notifies; the computed clears the flag as it re-derives.
-    isStale: store => u8()[u32()[view + VIEW_STALE] + store.id] !== 0,
+    isStale: store => u8()[staleFlag(store)] !== 0,
     markFresh(store) {
-      u8()[u32()[view + VIEW_STALE] + store.id] = 0
+      u8()[staleFlag(store)] = 0
     },
     markStale(store) {
-      u8()[u32()[view + VIEW_STALE] + store.id] = 1
+      u8()[staleFlag(store)] = 1
     }
   }
 }

@@ -18,8 +18,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { toJSONText } from '../document/to-json.js'
 import { onSet } from '../lifecycle/index.js'
+import { writesNothing } from '../map/index.js'
 import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { setOwn } from '../runtime/own-property.js'
 import { isMap } from '../runtime/writable.js'
 
 // One scope storage per process, kept on the shared engine so that every copy
@@ -86,12 +88,10 @@ let makeScoped = store => {
       let key = payload.changed
       let value = next[key]
       let had = Object.hasOwn(old, key)
-      if (value === undefined ? !had : had && store.eqKey(old[key], value)) return
+      if (writesNothing(store, had, had ? old[key] : undefined, value, key)) return
       next = { ...old }
       if (value === undefined) delete next[key]
-      // Not `next[key] = value`: for a key named __proto__ that sets the
-      // prototype. A key is always data (an own property).
-      else Object.defineProperty(next, key, { value, writable: true, enumerable: true, configurable: true })
+      else setOwn(next, key, value)
     } else {
       if (isMap(store)) assertPlainObject(next, 'set()', store)
       if (store.eq(old, next)) return

@@ -249,3 +249,16 @@ test('a batch of setKey builds the object once, when it is read', () => {
   assert.deepEqual(Object.keys(value).slice(-2), ['k998', 'new'])
   assert.equal($m.get(), value, 'the same object until the next change')
 })
+
+test('setKey(k, undefined) on a missing key does nothing, whatever eqKey says', () => {
+  let $m = map({ a: 1 })
+  let calls = []
+  $m.eqKey = () => false
+  $m.listen((value, oldValue, key) => calls.push(key))
+  $m.setKey('missing', undefined)
+  assert.deepEqual(calls, [])
+  assert.deepEqual(Object.keys($m.get()), ['a'])
+  $m.setKey('a', undefined) // a present key is deleted, eqKey or not
+  assert.deepEqual(calls, ['a'])
+  assert.deepEqual($m.get(), {})
+})

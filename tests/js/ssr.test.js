@@ -64,6 +64,23 @@ test('a scope that did not set a store reads the live shared value', async () =>
   assert.equal(other.get(), 0)
 })
 
+test('setKey inside a scope asks eqKey as the shared store does (with the key, also for a new key)', async () => {
+  let items = map({}, { name: 'ssr/eq-items' })
+  let asked = []
+  items.eqKey = (a, b, key) => (asked.push([a, b, key]), a === b)
+  await runWithState(async () => {
+    setServerState(items, { apple: 1 })
+    items.setKey('apple', 1)
+    items.setKey('pear', 2)
+    items.setKey('missing', undefined) // a delete of nothing asks nobody
+    assert.deepEqual(items.get(), { apple: 1, pear: 2 })
+  })
+  assert.deepEqual(asked, [
+    [1, 1, 'apple'],
+    [undefined, 2, 'pear']
+  ])
+})
+
 test('writes inside the scope change only the scope, and notify no one', async () => {
   let open = atom(false, { name: 'ssr/w-open' })
   let items = map({ kept: 1 }, { name: 'ssr/w-items' })
