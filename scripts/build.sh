@@ -7,7 +7,8 @@ export NODE_PATH=/usr/share/nodejs # emcc's helper scripts need Debian's acorn
 
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j2
-# One ES module with the whole API; it loads ../wasm/atoll.wasm next to it.
+# One ES module with the whole API and the wasm core inlined: the one file a
+# page without a bundler needs.
 npx esbuild js/index.js --bundle --format=esm --target=es2022 --minify \
   --log-level=warning --outfile=js/browser/atoll.js
-echo "build: js/wasm/atoll.wasm $(wc -c <js/wasm/atoll.wasm) B, js/browser/atoll.js $(wc -c <js/browser/atoll.js) B"
+echo "build: store core build/wasm/atoll.wasm $(wc -c <build/wasm/atoll.wasm) B (inlined in js/wasm/core-base64.js), js/browser/atoll.js $(wc -c <js/browser/atoll.js) B"

@@ -4,9 +4,11 @@
 
 namespace atollrt {
 
-ListenerId Runtime::addListener(StoreId store, FnId fn, StoreId edgeOf) {
+ListenerId Runtime::addListener(StoreId store, FnId fn, StoreId edgeOf, bool freshFn) {
+  if (fns_.size() <= fn) fns_.resize(fn + 1);
+  if (freshFn) fns_[fn] = FnRecord{};
   ListenerId id = reuseOrAppend(listeners_, freeListeners_);
-  listeners_[id] = ListenerRecord{store, fn, edgeOf, true};
+  listeners_[id] = ListenerRecord{store, fn, edgeOf};
   stores_[store].listeners.push_back(id);
   return id;
 }
@@ -27,7 +29,6 @@ int32_t Runtime::removeListener(StoreId store, FnId fn) {
   if (std::vector<StoreId>* seen = batchRecord(fn)) {
     seen->erase(std::remove(seen->begin(), seen->end(), store), seen->end());
   }
-  listeners_[removed].live = false;
   freeListeners_.push_back(removed);
   view_.removedListener = removed;
   return static_cast<int32_t>(list.size());
@@ -39,7 +40,6 @@ uint32_t Runtime::clearListeners(StoreId store) {
   for (ListenerId id : all) {
     for (uint32_t i = view_.head; i < view_.tail; ++i)
       if (queue_[i].listener == id) queue_[i].listener = 0;
-    listeners_[id].live = false;
     freeListeners_.push_back(id);
   }
   return static_cast<uint32_t>(all.size());

@@ -19,29 +19,37 @@ void Runtime::enqueue(ListenerId listener, PayloadId payload) {
 }
 
 std::vector<StoreId>* Runtime::batchRecord(FnId fn) {
-  if (!batchOpen_) return nullptr;
-  auto it = batchSeen_.find(fn);
-  return it == batchSeen_.end() ? nullptr : &it->second;
+  if (!view_.batch || fn >= fns_.size() || fns_[fn].seenBatch != view_.batch) return nullptr;
+  return &fns_[fn].seen;
+}
+
+std::vector<StoreId>& Runtime::startBatchRecord(FnId fn) {
+  FnRecord& record = fns_[fn];
+  if (record.seenBatch != view_.batch) {
+    record.seen.clear(); // left from an earlier batch
+    record.seenBatch = view_.batch;
+  }
+  return record.seen;
 }
 
 bool Runtime::notify(StoreId id, PayloadId payload) {
   markStale(id);
   for (ListenerId listener : stores_[id].listeners) {
-    if (batchOpen_) {
+    if (view_.batch) {
       // In a batch a function is queued once per store until it runs.
-      std::vector<StoreId>& seen = batchSeen_[listeners_[listener].fn];
+      std::vector<StoreId>& seen = startBatchRecord(listeners_[listener].fn);
       if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
       seen.push_back(id);
     }
     enqueue(listener, payload);
   }
   publishQueue();
-  return !batchOpen_;
+  return !view_.batch;
 }
 
 void Runtime::openBatch() {
-  batchOpen_ = true;
-  batchSeen_.clear();
+  if (++batchCount_ == 0) ++batchCount_; // 0 means "no batch"
+  view_.batch = batchCount_;
 }
 
 ListenerId Runtime::take() {
@@ -58,8 +66,7 @@ ListenerId Runtime::take() {
     view_.takenPayload = entry.payload;
     return entry.listener;
   }
-  batchOpen_ = false;
-  batchSeen_.clear();
+  view_.batch = 0;
   return 0;
 }
 

@@ -1,4 +1,4 @@
-// Store table and names.
+// Store table.
 #include "runtime.hpp"
 
 namespace atollrt {
@@ -11,9 +11,9 @@ Runtime::Runtime() {
   publishQueue();
 }
 
-StoreId Runtime::createStore(Kind kind) {
+StoreId Runtime::createStore() {
   StoreId id = reuseOrAppend(stores_, freeStores_);
-  stores_[id].kind = kind;
+  stores_[id].live = true;
   if (stale_.size() < stores_.size()) {
     stale_.resize(stores_.size());
     view_.stale = stale_.data(); // may have moved: the host re-reads it
@@ -23,23 +23,11 @@ StoreId Runtime::createStore(Kind kind) {
 }
 
 void Runtime::releaseStore(StoreId id) {
-  if (!isStore(id) || !stores_[id].name.empty()) return; // named stores live for the page
+  if (!isStore(id)) return;
   clearListeners(id);
   stores_[id] = StoreRecord{};
   stale_[id] = 0;
   freeStores_.push_back(id);
-}
-
-NameResult Runtime::resolveName(const std::string& name, Kind kind) {
-  auto it = names_.find(name);
-  if (it != names_.end()) {
-    StoreId id = it->second;
-    return {id, stores_[id].kind == kind ? NameStatus::Found : NameStatus::KindMismatch};
-  }
-  StoreId id = createStore(kind);
-  stores_[id].name = name;
-  names_.emplace(name, id);
-  return {id, NameStatus::Created};
 }
 
 } // namespace atollrt

@@ -11,8 +11,6 @@
 #pragma once
 #include "ids.hpp"
 #include <cstdint>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace atollrt {
@@ -33,6 +31,9 @@ struct QueueEntry {
 //   since the host last derived it; a stale computed's dependents are stale
 //   too. The host clears stale[id] when it re-derives `id`.
 // - taken / removed: results of the last take() / removeListener().
+// - batch: 0 while no batch is open, else the open batch's number (never
+//   reused by the next batch). The host opens and closes batches by writing
+//   it, so a batch() costs no call of its own; the core reads it on notify.
 struct SharedView {
   const QueueEntry* entries = nullptr;
   uint32_t head = 0;
@@ -40,13 +41,7 @@ struct SharedView {
   uint8_t* stale = nullptr;
   uint32_t takenPayload = 0;
   uint32_t removedListener = 0;
-};
-
-enum class NameStatus : int32_t { Created = 0, Found = 1, KindMismatch = 2 };
-
-struct NameResult {
-  StoreId store;
-  NameStatus status;
+  uint32_t batch = 0;
 };
 
 class Runtime {
@@ -54,15 +49,15 @@ public:
   Runtime();
 
   // ---- stores -------------------------------------------------------------
-  // Reuses the id of a released store when there is one.
-  StoreId createStore(Kind kind);
-  // The host dropped an unnamed store: forget it and free its id. The store
-  // has no listeners by then (listeners keep the host's store object alive).
+  // Reuses the id of a released store when there is one. Names and kinds are
+  // the host's: it keeps one name -> store table per page (see engine.js), so
+  // the core holds no strings.
+  StoreId createStore();
+  // The host dropped a store nothing can reach: forget it and free its id.
+  // The store has no listeners by then (listeners keep the host's store
+  // object alive). Releasing a free id again does nothing.
   void releaseStore(StoreId id);
-  // One name is one store: returns the existing store when the kinds agree.
-  NameResult resolveName(const std::string& name, Kind kind);
-  bool isStore(StoreId id) const { return id != 0 && id < stores_.size(); }
-  Kind kind(StoreId id) const { return stores_[id].kind; }
+  bool isStore(StoreId id) const { return id != 0 && id < stores_.size() && stores_[id].live; }
 
   // ---- listeners ------------------------------------------------------------
   // `edgeOf` != 0 makes this listener the graph edge "computed edgeOf reads
@@ -70,7 +65,10 @@ public:
   // edgeOf (and everything derived from it) stale at once. The host marks
   // edgeOf stale itself once its edges are added: a marking walk stops at a
   // store that is stale already, so it would not reach a fresh edgeOf there.
-  ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf = 0);
+  // `freshFn`: the host gives `fn` to a function for the first time (host
+  // function ids are reused once a function has no listeners left), so
+  // whatever the id's earlier function left in its batch record is dropped.
+  ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf = 0, bool freshFn = false);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does), every queued call of `fn` for `store`, and `store`
   // from fn's batch record. Returns the store's new listener count (the
@@ -87,8 +85,9 @@ public:
   // Returns true when the host should drain the queue now (no batch open).
   bool notify(StoreId store, PayloadId payload);
   // Opens a batch (the host counts nesting itself; only the outermost opens).
+  // The wasm host writes view().batch instead; this is the same for C++ hosts.
   void openBatch();
-  bool batchOpen() const { return batchOpen_; }
+  bool batchOpen() const { return view_.batch != 0; }
   // While a batch is open: the next listener to call (its payload in
   // view().takenPayload), skipping calls a batch merged into an earlier call
   // of the same function; 0 when the queue is empty, which closes the batch.
@@ -98,33 +97,39 @@ public:
 
 private:
   struct StoreRecord {
-    Kind kind = Kind::Atom;
     std::vector<ListenerId> listeners; // in listen() order; one fn may appear twice
-    std::string name;                  // "" for unnamed stores
+    bool live = false;
   };
   struct ListenerRecord {
     StoreId store = 0;
     FnId fn = 0;
     StoreId edgeOf = 0;
-    bool live = false;
+  };
+  // Batch record of one listener function (Nano Stores' rule, kept exactly):
+  // `seen` holds the stores it has a queued call for since it last ran, valid
+  // only while batch `seenBatch` is open, so opening a batch clears nothing.
+  struct FnRecord {
+    uint32_t seenBatch = 0;
+    std::vector<StoreId> seen;
   };
 
   void enqueue(ListenerId listener, PayloadId payload);
   void publishQueue();
   void markStale(StoreId changed);
-  // Batch record of one listener function: the stores it has a queued call
-  // for since it last ran. Nano Stores' rule, kept exactly.
+  // fn's `seen` stores in the open batch; nullptr when fn has no record in
+  // it (outside a batch, or not queued by this batch: its calls are not merged).
   std::vector<StoreId>* batchRecord(FnId fn);
+  // The same, made (empty) if fn has none yet. Only while a batch is open.
+  std::vector<StoreId>& startBatchRecord(FnId fn);
 
   std::vector<StoreRecord> stores_;
   std::vector<StoreId> freeStores_;
   std::vector<uint8_t> stale_; // indexed by StoreId; view_.stale points here
-  std::unordered_map<std::string, StoreId> names_;
   std::vector<ListenerRecord> listeners_;
   std::vector<ListenerId> freeListeners_;
   std::vector<QueueEntry> queue_;
-  bool batchOpen_ = false;
-  std::unordered_map<FnId, std::vector<StoreId>> batchSeen_; // only while a batch is open
+  std::vector<FnRecord> fns_; // indexed by FnId (the host keeps its fn ids dense)
+  uint32_t batchCount_ = 0;   // numbers the batches openBatch() opens
   std::vector<StoreId> markStack_;
   SharedView view_;
 };

@@ -1,7 +1,7 @@
-// Copies the standalone browser build of atoll-store (js/browser/) and its
-// WebAssembly (js/wasm/) from node_modules into public/atoll/, so that a page
-// can load it with no bundler: <script type="module" src="/atoll/browser/atoll.js">.
-// atoll.js finds the wasm at ../wasm/atoll.wasm relative to itself.
+// Copies the standalone browser build of atoll-store (js/browser/atoll.js, one
+// file with the wasm core inlined) from node_modules into public/atoll/, so
+// that a page can load it with no bundler:
+// <script type="module" src="/atoll/browser/atoll.js">.
 // Run by the predev and prebuild npm scripts; public/atoll/ is gitignored.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 
 let missing = [];
-for (const folder of ['browser', 'wasm']) {
+for (const folder of ['browser']) {
   const from = join(packageRoot, 'js', folder);
   if (!existsSync(from)) {
     missing.push(folder);

@@ -28,6 +28,7 @@ export function createStore(kind, initialValue, options, setup) {
 
   let store = {
     id,
+    kind,
     value: start,
     init: initialValue,
     lc: 0,

@@ -13,11 +13,18 @@
 //   belong to the batch, as in Nano Stores).
 // - epoch: counts notifications. An unmounted computed store re-derives when
 //   it moved (a mounted one asks the core's stale flags instead).
-// - FN_ID on a listener function: the function's id for the core (a batch
-//   runs a function once however many stores it listens to). Kept on the
-//   function itself, so nothing grows with the number of closures ever made.
+// - fnOwner[id] / fnRefs[id]: the function that holds core function id `id`
+//   (a batch runs a function once however many stores it listens to) and
+//   how many of its listen()s are in place. FN_ID on the function caches its
+//   id (a plain property write: a WeakMap or defineProperty costs 20x more
+//   per fresh closure); it counts only while fnOwner[id] is that function.
+//   When an unbind takes fnRefs[id] to 0 the id goes back to freeFnIds, so
+//   ids and the core's per-function table stay as small as the number of
+//   functions listening now. An id cleanStores() took to 0 stays with its
+//   function (see clearListeners).
 // - named: name -> store object, so every copy of the package gets the same
-//   object for one name.
+//   object for one name. Names live here, not in the core: every copy shares
+//   this one engine, and the core then holds no strings.
 // - handedOff: name -> value the server rendered the page with (see
 //   runtime/hand-off.js); taken by the named store when it is created.
 // - errorWatchers: functions told about every listener error (devtools).
@@ -36,11 +43,12 @@ const VIEW_TAIL = 2
 const VIEW_STALE = 3
 const VIEW_TAKEN_PAYLOAD = 4
 const VIEW_REMOVED = 5
+const VIEW_BATCH = 6
 
-export const ENGINE_PROTOCOL = 2
+export const ENGINE_PROTOCOL = 3
 const FN_ID = Symbol.for('atoll-store.fn')
 
-// `raw`: the exports of atoll.wasm (bindings/hot_exports.cpp).
+// `raw`: the exports of the core wasm (bindings/hot_exports.cpp).
 export function createEngine(raw) {
   let memory = raw.memory
   let heap = new Uint32Array(memory.buffer)
@@ -59,12 +67,14 @@ export function createEngine(raw) {
   let named = new Map()
   let handedOff = new Map()
   let errorWatchers = new Set()
-  let frozenFnIds = new WeakMap() // only for functions that cannot take FN_ID
-  let nextFnId = 1
+  let frozenFnIds = new Map() // only for functions that cannot take FN_ID
+  let fnOwner = [undefined] // id 0 is "no function"
+  let fnRefs = [0]
+  let freeFnIds = []
   let draining = false
   let batchOpen = false
   let flushing = false
-  let batchId = 0
+  let batchId = 0 // also the core's batch number (view.batch) while one is open
   let quiet = 0 // see quietMark()
   let epoch = 0
 
@@ -75,16 +85,28 @@ export function createEngine(raw) {
       ? new FinalizationRegistry(id => raw.atoll_release(id))
       : { register() {} }
 
+  // The function's id, or 0 if it has none. (The owner check also keeps a
+  // function from using the id its prototype, another listener, holds.)
   let fnId = fn => {
-    let id = fn[FN_ID]
-    if (id) return id
-    if (Object.isExtensible(fn)) {
-      Object.defineProperty(fn, FN_ID, { value: (id = nextFnId++) })
-      return id
+    let id = fn[FN_ID] || frozenFnIds.get(fn)
+    return id && fnOwner[id] === fn ? id : 0
+  }
+  let newFnId = fn => {
+    let id = freeFnIds.length ? freeFnIds.pop() : fnOwner.push(undefined) - 1
+    fnOwner[id] = fn
+    fnRefs[id] = 0
+    // A function that listens, leaves and listens again mostly gets its id back.
+    if (fn[FN_ID] !== id) {
+      if (Object.isExtensible(fn)) fn[FN_ID] = id
+      else frozenFnIds.set(fn, id)
     }
-    id = frozenFnIds.get(fn)
-    if (!id) frozenFnIds.set(fn, (id = nextFnId++))
     return id
+  }
+  let releaseFnId = id => {
+    if (--fnRefs[id]) return
+    if (frozenFnIds.size) frozenFnIds.delete(fnOwner[id])
+    fnOwner[id] = undefined
+    freeFnIds.push(id)
   }
 
   let call = (slot, payload) => {
@@ -104,9 +126,13 @@ export function createEngine(raw) {
       for (;;) {
         let slot, payload
         if (batchOpen) {
-          slot = raw.atoll_take()
+          // An empty queue closes the batch here; the core needs asking only
+          // when there is a call to take (it skips calls the batch merged).
+          let h = u32()
+          slot = h[view + VIEW_HEAD] < h[view + VIEW_TAIL] ? raw.atoll_take() : 0
           if (!slot) {
-            batchOpen = false // the core closed the batch with its last call
+            batchOpen = false
+            u32()[view + VIEW_BATCH] = 0
             break
           }
           payload = u32()[view + VIEW_TAKEN_PAYLOAD]
@@ -135,40 +161,30 @@ export function createEngine(raw) {
     if (failed) throw error
   }
 
-  let encoder = new TextEncoder()
-  let resolveName = (name, kind) => {
-    let bytes = encoder.encode(name)
-    let at = raw.malloc(bytes.length || 1)
-    new Uint8Array(memory.buffer, at, bytes.length).set(bytes)
-    try {
-      return raw.atoll_resolve_name(at, bytes.length, kind)
-    } finally {
-      raw.free(at)
-    }
-  }
-
   return {
     protocol: ENGINE_PROTOCOL,
     raw,
 
+    // A new store's core id, or the store already named `name`.
     createStore(kind, name) {
-      if (name === undefined) return { id: raw.atoll_create(kind) }
+      if (name === undefined) return { id: raw.atoll_create() }
       if (typeof name !== 'string' || !name) {
         throw new AtollError(
           'ATOLL_BAD_NAME',
           `a store name must be a non-empty string, got ${typeof name === 'string' ? 'an empty string' : typeof name}`
         )
       }
-      let id = resolveName(name, kind)
-      if (id < 0) {
+      let existing = named.get(name)
+      if (!existing) return { id: raw.atoll_create() }
+      if (existing.kind !== kind) {
         throw new AtollError(
           'ATOLL_NAME_TAKEN',
-          `the name '${name}' belongs to ${withArticle(KIND_NAMES[raw.atoll_kind(-id)])} store; it cannot also name ${withArticle(KIND_NAMES[kind])}`
+          `the name '${name}' belongs to ${withArticle(KIND_NAMES[existing.kind])} store; it cannot also name ${withArticle(KIND_NAMES[kind])}`
         )
       }
-      return { id, existing: named.get(name) }
+      return { id: existing.id, existing }
     },
-    // Called with every new unnamed store object.
+    // Called with every new unnamed store object (named ones live for the page).
     track(store) {
       released.register(store, store.id)
     },
@@ -194,7 +210,11 @@ export function createEngine(raw) {
 
     listen(store, fn, edgeOf = 0) {
       quiet++
-      let slot = raw.atoll_listen(store.id, fnId(fn), edgeOf)
+      let id = fnId(fn)
+      let fresh = !id
+      if (fresh) id = newFnId(fn)
+      fnRefs[id]++
+      let slot = raw.atoll_listen(store.id, id, edgeOf, fresh)
       listenerFns[slot] = fn
       listenerStores[slot] = store
     },
@@ -202,17 +222,26 @@ export function createEngine(raw) {
     // Returns the store's listener count left, or -1 if there was none.
     unlisten(store, fn) {
       quiet++
-      let left = raw.atoll_unlisten(store.id, fnId(fn))
+      let id = fnId(fn)
+      if (!id || !fnRefs[id]) return -1 // listens nowhere: nothing to ask
+      let left = raw.atoll_unlisten(store.id, id)
       if (left >= 0) {
         let slot = u32()[view + VIEW_REMOVED]
         listenerFns[slot] = listenerStores[slot] = undefined
+        releaseFnId(id)
       }
       return left
     },
+    // cleanStores(): the functions keep their ids even when no listen() is
+    // left, because Nano Stores keeps their batch records (a function that
+    // listens again in the same batch stays merged); a later unbind frees them.
     clearListeners(store) {
       quiet++
       for (let slot = 0; slot < listenerStores.length; slot++) {
-        if (listenerStores[slot] === store) listenerFns[slot] = listenerStores[slot] = undefined
+        if (listenerStores[slot] === store) {
+          fnRefs[fnId(listenerFns[slot])]--
+          listenerFns[slot] = listenerStores[slot] = undefined
+        }
       }
       raw.atoll_clear_listeners(store.id)
     },
@@ -229,9 +258,9 @@ export function createEngine(raw) {
     // when `fn` throws; a batch() inside it (or inside its flush) just runs.
     batch(fn) {
       if (batchOpen) return fn()
-      raw.atoll_batch_open()
       batchOpen = true
-      batchId++
+      batchId = (batchId + 1) >>> 0 || 1 // the core reads 0 as "no batch"
+      u32()[view + VIEW_BATCH] = batchId
       quiet++
       try {
         return fn()
@@ -252,7 +281,6 @@ export function createEngine(raw) {
     quietMark: () => (batchOpen && !flushing ? quiet : -1),
     batchId: () => batchId,
     epoch: () => epoch,
-    kind: store => raw.atoll_kind(store.id),
 
     // Computed graph: the core marks a mounted computed stale when one of its
     // inputs (or theirs) notifies; the computed clears the flag as it re-derives.

@@ -1,11 +1,9 @@
-// Loads the wasm modules. Browsers stream them from URLs next to the package
-// files (bundlers rewrite the `new URL('…', import.meta.url)` literals to the
-// emitted assets); Node, and DOM emulations in Node (jsdom, happy-dom), read
-// them from disk because fetch() cannot read file: URLs.
+// Loads the document module's wasm (the store core is inlined: see
+// load-core.js). Browsers stream it from a URL next to the package files
+// (bundlers rewrite the `new URL('…', import.meta.url)` literal to the emitted
+// asset); Node, and DOM emulations in Node (jsdom, happy-dom), read it from
+// disk because fetch() cannot read file: URLs.
 import { AtollError } from './errors.js'
-
-// Bundlers (Vite, Astro) see this literal and emit the .wasm as an asset.
-const CORE_URL = new URL('../wasm/atoll.wasm', import.meta.url)
 
 let nodeBuiltin = name =>
   globalThis.process && process.getBuiltinModule ? process.getBuiltinModule(name) : undefined
@@ -80,31 +78,6 @@ let wasmError = (url, error) =>
     `could not load the WebAssembly module ${url.href}: ${error && error.message ? error.message : error}`,
     { cause: error }
   )
-
-// The store core has no Emscripten glue: its few imports are answered here.
-// It never writes to files; the WASI calls exist only on libc's abort path.
-const ENOSYS = 52
-let coreImports = () => ({
-  env: {
-    // The engine notices a grown memory itself (detached views).
-    emscripten_notify_memory_growth() {}
-  },
-  wasi_snapshot_preview1: {
-    proc_exit(code) {
-      throw new AtollError('ATOLL_CORE_ABORT', `the wasm core stopped (exit code ${code})`)
-    },
-    fd_write: () => ENOSYS,
-    fd_close: () => ENOSYS,
-    fd_seek: () => ENOSYS
-  }
-})
-
-// Resolves to the core's exports, initialized.
-export let loadCore = async (urls = wasmUrls('atoll.wasm', CORE_URL)) => {
-  let { exports } = (await instantiateFirst(urls, coreImports())).instance
-  exports._initialize()
-  return exports
-}
 
 // Resolves to a ready Emscripten (MODULARIZE) module whose wasm is at the
 // first readable of `urls`. The factory's own promise never settles when

@@ -3,10 +3,9 @@
 // computed store has a set() too, but its value belongs to its function.
 import { KIND_COMPUTED, KIND_MAP } from './engine.js'
 import { AtollError, storeLabel } from './errors.js'
-import { engine } from './index.js'
 
 export function assertWritable(store, method) {
-  if (engine.kind(store) === KIND_COMPUTED) {
+  if (store.kind === KIND_COMPUTED) {
     throw new AtollError(
       'ATOLL_NOT_WRITABLE',
       `${method}() takes atoms and maps: store ${storeLabel(store)} is computed, so it cannot be written back`
@@ -16,4 +15,4 @@ export function assertWritable(store, method) {
 
 // A map store (setKey by key). A deepMap has a setKey too, but takes paths
 // and is written whole, so the features treat it as an atom.
-export let isMap = store => engine.kind(store) === KIND_MAP
+export let isMap = store => store.kind === KIND_MAP

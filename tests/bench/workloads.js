@@ -125,6 +125,22 @@ function subscribeChurn({ atom }) {
   }
 }
 
+// A new function every time, as React's useSyncExternalStore subscribes on
+// every mount: per-function bookkeeping shows up here, not above.
+function subscribeFreshClosure({ atom }) {
+  let a = atom(1)
+  a.listen(() => {}) // keeps it mounted
+  let seen = 0
+  return n => {
+    for (let i = 0; i < n; i++) {
+      a.subscribe(v => {
+        seen += v + i
+      })()
+    }
+    return seen
+  }
+}
+
 export const workloads = [
   { name: 'atom set + notify, 1 listener', target: 2.0, setup: atomSet },
   { name: 'get on a mounted atom', target: 1.5, setup: mountedGet },
@@ -132,5 +148,6 @@ export const workloads = [
   { name: 'batch 200 setKey, 2000-key map, get', target: 0.1, setup: bigMapBatch },
   { name: 'computed diamond (7 stores), set source', target: 1.5, setup: diamond },
   { name: '100 layers x 4 computed, batch 4 sources', target: 0.5, setup: layers },
-  { name: 'subscribe + unsubscribe, mounted atom', target: 2.0, setup: subscribeChurn }
+  { name: 'subscribe + unsubscribe, mounted atom', target: 2.0, setup: subscribeChurn },
+  { name: 'subscribe + unsubscribe, fresh closure', target: 1.5, setup: subscribeFreshClosure }
 ]

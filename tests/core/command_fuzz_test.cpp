@@ -63,7 +63,6 @@ struct MListener {
 struct MStore {
   bool live = false;
   Kind kind = Kind::Atom;
-  std::string name; // "" when unnamed
   std::vector<MListener> listeners; // listen() order
   bool stale = false;
 };
@@ -87,7 +86,6 @@ struct Model {
   ListenerId slotCount = 1; // slot 0 marks a dead entry
   std::vector<ListenerId> freeSlots;
   std::deque<MEntry> queue; // exactly the calls in view [head, tail)
-  std::map<std::string, StoreId> names;
   bool batch = false;
   // Rule "a function is queued once per store until it runs" and "take()
   // skips calls a batch merged into an earlier call of the same function",
@@ -124,23 +122,12 @@ struct Model {
     return slotCount++;
   }
 
-  // "named stores live for the page"; an unnamed one forgets everything and
+  // A released store forgets everything and
   // its id goes back to the free list.
   void releaseStore(StoreId id) {
-    if (!stores[id].name.empty()) return;
     clearListeners(id);
     stores[id] = MStore{};
     freeStores.push_back(id);
-  }
-
-  NameResult resolveName(const std::string& name, Kind kind) {
-    auto it = names.find(name);
-    if (it != names.end())
-      return {it->second, stores[it->second].kind == kind ? NameStatus::Found : NameStatus::KindMismatch};
-    StoreId id = createStore(kind);
-    stores[id].name = name;
-    names[name] = id;
-    return {id, NameStatus::Created};
   }
 
   ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf) {
@@ -285,8 +272,8 @@ std::string compare(Runtime& rt, const Model& m) {
   const SharedView& view = rt.view();
   for (StoreId id = 1; id < m.stores.size(); ++id) {
     const MStore& s = m.stores[id];
-    if (!rt.isStore(id)) {
-      err << "isStore(" << id << ") false\n";
+    if (rt.isStore(id) != s.live) {
+      err << "isStore(" << id << ") " << rt.isStore(id) << " != model " << s.live << "\n";
       continue;
     }
     if (rt.listenerCount(id) != s.listeners.size())
@@ -294,7 +281,6 @@ std::string compare(Runtime& rt, const Model& m) {
     // A released id must not keep its old listeners or a stale flag.
     if ((view.stale[id] != 0) != s.stale)
       err << "stale[s" << id << "] " << int(view.stale[id]) << " != model " << s.stale << "\n";
-    if (s.live && rt.kind(id) != s.kind) err << "kind(s" << id << ") differs\n";
   }
 
   // The queue, head to tail, dead calls included (as listener 0).
@@ -345,7 +331,7 @@ struct Fuzzer {
   std::ostringstream trace;
   PayloadId nextPayload = 1;
   std::string failure;
-  uint64_t kindClashes = 0, missingRemoves = 0, batchCloses = 0, deadReads = 0, hostMarks = 0, rederives = 0;
+  uint64_t missingRemoves = 0, batchCloses = 0, deadReads = 0, hostMarks = 0, rederives = 0;
 
   Fuzzer(uint32_t seed, Options o) : opt(o), rng(seed) {}
 
@@ -395,33 +381,20 @@ struct Fuzzer {
     std::vector<StoreId> stores = liveStores();
     uint32_t roll = pick(100);
 
-    if (stores.empty() || roll < 5) {
+    // The kind is the model's (which stores computed edges may point at);
+    // the core itself keeps no kinds.
+    if (stores.empty() || roll < 9) {
       Kind k = randomKind();
       if (stores.size() >= 10) return;
       StoreId want = m.createStore(k);
-      trace << "s" << want << " = createStore(" << kindName(k) << ");\n";
-      expectEq(rt.createStore(k), want, "createStore id");
-      return;
-    }
-    if (roll < 9) {
-      std::string name = "n" + std::to_string(pick(4));
-      Kind k = randomKind();
-      auto it = m.names.find(name);
-      if (it == m.names.end() && stores.size() >= 10) return;
-      if (it != m.names.end() && chance(60)) k = m.stores[it->second].kind; // mostly agree
-      NameResult want = m.resolveName(name, k);
-      trace << "resolveName(\"" << name << "\", " << kindName(k) << "); // s" << want.store << " status "
-            << int(want.status) << "\n";
-      if (want.status == NameStatus::KindMismatch) ++kindClashes;
-      NameResult got = rt.resolveName(name, k);
-      expectEq(got.store, want.store, "resolveName store");
-      expectEq(int(got.status), int(want.status), "resolveName status");
+      trace << "s" << want << " = createStore(); // " << kindName(k) << "\n";
+      expectEq(rt.createStore(), want, "createStore id");
       return;
     }
     if (roll < 13) {
       StoreId id = stores[pick(stores.size())];
       if (!releasable(id)) return;
-      trace << "releaseStore(s" << id << ");" << (m.stores[id].name.empty() ? "" : " // named: no-op") << "\n";
+      trace << "releaseStore(s" << id << ");\n";
       m.releaseStore(id);
       rt.releaseStore(id);
       return;
@@ -615,7 +588,7 @@ TEST_CASE("command fuzz: random command sequences agree with the reference model
 // stopped it from reaching the interesting rules, the fuzz above would pass
 // while checking little. A fixed handful of sequences must get to each one.
 TEST_CASE("command fuzz: the generator reaches every rule") {
-  uint64_t merged = 0, dedups = 0, reused = 0, clashes = 0, missing = 0, closes = 0, dead = 0, marks = 0,
+  uint64_t merged = 0, dedups = 0, reused = 0, missing = 0, closes = 0, dead = 0, marks = 0,
            rederived = 0;
   for (uint32_t seed = 1; seed <= 40; ++seed) {
     Fuzzer f(seed, Options{});
@@ -624,7 +597,6 @@ TEST_CASE("command fuzz: the generator reaches every rule") {
     merged += f.m.mergedSkips;
     dedups += f.m.batchDedups;
     reused += f.m.reusedIds;
-    clashes += f.kindClashes;
     missing += f.missingRemoves;
     closes += f.batchCloses;
     dead += f.deadReads;
@@ -634,7 +606,6 @@ TEST_CASE("command fuzz: the generator reaches every rule") {
   CHECK(merged > 0);  // take() skipped a call merged into an earlier run
   CHECK(dedups > 0);  // notify() in a batch did not queue a function twice for a store
   CHECK(reused > 0);  // a released store id came back
-  CHECK(clashes > 0); // resolveName with another kind
   CHECK(missing > 0); // removeListener of a function that was not listening
   CHECK(closes > 0);  // take() returned 0 and closed a batch
   CHECK(dead > 0);    // the host read a removed (0) entry

@@ -22,7 +22,7 @@ static Calls drain(Runtime& rt) {
 
 TEST_CASE("notify queues listeners in listen order, the same function twice") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   ListenerId l1 = rt.addListener(a, 1);
   ListenerId l2 = rt.addListener(a, 2);
   ListenerId l3 = rt.addListener(a, 1);
@@ -33,7 +33,7 @@ TEST_CASE("notify queues listeners in listen order, the same function twice") {
 
 TEST_CASE("removing a function removes its first listener and every queued call of it") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   ListenerId l1 = rt.addListener(a, 1);
   ListenerId l2 = rt.addListener(a, 2);
   ListenerId l3 = rt.addListener(a, 1);
@@ -50,7 +50,7 @@ TEST_CASE("removing a function removes its first listener and every queued call 
 
 TEST_CASE("a notify during draining appends to the same queue (breadth first)") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   ListenerId l1 = rt.addListener(a, 1);
   ListenerId l2 = rt.addListener(a, 2);
   rt.notify(a, 1);
@@ -63,8 +63,8 @@ TEST_CASE("a notify during draining appends to the same queue (breadth first)") 
 
 TEST_CASE("batch: a function is queued once per store until it runs, then covers every store") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
-  StoreId b = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
+  StoreId b = rt.createStore();
   ListenerId la = rt.addListener(a, 7);
   rt.addListener(b, 7); // same function on another store
   ListenerId lb = rt.addListener(b, 8);
@@ -77,9 +77,24 @@ TEST_CASE("batch: a function is queued once per store until it runs, then covers
   REQUIRE(rt.notify(a, 4));
 }
 
+TEST_CASE("batch: a reused function id starts with an empty batch record") {
+  for (bool fresh : {false, true}) {
+    Runtime rt;
+    StoreId a = rt.createStore();
+    rt.addListener(a, 7);
+    rt.openBatch();
+    rt.notify(a, 1);      // function 7 now has `a` in its batch record
+    rt.clearListeners(a); // cleanStores(): the record stays, as in Nano Stores
+    ListenerId next = rt.addListener(a, 7, 0, fresh);
+    rt.notify(a, 2);
+    // The same function stays merged; a new function given id 7 is queued.
+    REQUIRE(drain(rt) == (fresh ? Calls{{next, 2}} : Calls{}));
+  }
+}
+
 TEST_CASE("batch: a write made while the batch flushes queues a function that already ran") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   ListenerId la = rt.addListener(a, 7);
   rt.openBatch();
   rt.notify(a, 1);
@@ -91,7 +106,7 @@ TEST_CASE("batch: a write made while the batch flushes queues a function that al
 
 TEST_CASE("batch: removing a listener forgets its batch record") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   rt.addListener(a, 7);
   rt.openBatch();
   rt.notify(a, 1);
@@ -103,11 +118,11 @@ TEST_CASE("batch: removing a listener forgets its batch record") {
 
 TEST_CASE("computed graph: a change marks everything derived from it stale, once") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
-  StoreId b = rt.createStore(Kind::Computed);
-  StoreId c = rt.createStore(Kind::Computed);
-  StoreId d = rt.createStore(Kind::Computed);
-  StoreId other = rt.createStore(Kind::Computed);
+  StoreId a = rt.createStore();
+  StoreId b = rt.createStore();
+  StoreId c = rt.createStore();
+  StoreId d = rt.createStore();
+  StoreId other = rt.createStore();
   ListenerId eb = rt.addListener(a, 1, b);
   ListenerId ec = rt.addListener(a, 2, c);
   rt.addListener(b, 3, d);
@@ -122,22 +137,9 @@ TEST_CASE("computed graph: a change marks everything derived from it stale, once
   REQUIRE((!stale[b] && !stale[c] && stale[d]));
 }
 
-TEST_CASE("names: one name is one store; another kind is refused") {
-  Runtime rt;
-  NameResult first = rt.resolveName("cart/open", Kind::Atom);
-  REQUIRE(first.status == NameStatus::Created);
-  NameResult again = rt.resolveName("cart/open", Kind::Atom);
-  REQUIRE(again.status == NameStatus::Found);
-  REQUIRE(again.store == first.store);
-  NameResult clash = rt.resolveName("cart/open", Kind::Map);
-  REQUIRE(clash.status == NameStatus::KindMismatch);
-  REQUIRE(clash.store == first.store);
-  REQUIRE(rt.kind(first.store) == Kind::Atom);
-}
-
 TEST_CASE("many listeners churn without growing the table") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Atom);
+  StoreId a = rt.createStore();
   for (int i = 0; i < 100000; ++i) {
     rt.addListener(a, 1);
     REQUIRE(rt.removeListener(a, 1) == 0);
@@ -145,18 +147,19 @@ TEST_CASE("many listeners churn without growing the table") {
   REQUIRE(rt.addListener(a, 1) == 1);
 }
 
-TEST_CASE("released unnamed stores give their ids back; named stores stay") {
+TEST_CASE("released stores give their ids back, once") {
   Runtime rt;
-  StoreId a = rt.createStore(Kind::Map);
+  StoreId a = rt.createStore();
   rt.addListener(a, 1);
   rt.releaseStore(a);
-  StoreId b = rt.createStore(Kind::Atom);
+  StoreId b = rt.createStore();
   REQUIRE(b == a);
-  REQUIRE(rt.kind(b) == Kind::Atom);
   REQUIRE(rt.listenerCount(b) == 0);
   REQUIRE(rt.view().stale[b] == 0);
-  NameResult named = rt.resolveName("kept", Kind::Atom);
-  rt.releaseStore(named.store);
-  REQUIRE(rt.createStore(Kind::Atom) != named.store);
-  REQUIRE(rt.resolveName("kept", Kind::Atom).store == named.store);
+  rt.releaseStore(b);
+  rt.releaseStore(b); // a second release must not free the id twice
+  StoreId c = rt.createStore();
+  StoreId d = rt.createStore();
+  REQUIRE(c == b);
+  REQUIRE(d != c);
 }

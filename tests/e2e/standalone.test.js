@@ -71,7 +71,6 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
     // The storefront renders per request (Node adapter): a server entry, and the client assets.
     assert.ok(existsSync(join(copy, 'dist', 'server', 'entry.mjs')), 'dist/server/entry.mjs built');
     assert.ok(existsSync(join(copy, 'dist', 'client', 'atoll', 'browser', 'atoll.js')), 'the standalone browser build is copied into the site');
-    assert.ok(existsSync(join(copy, 'dist', 'client', 'atoll', 'wasm', 'atoll.wasm')), 'the wasm is copied next to it');
   });
 
   it('runs `npm run dev` in the copy and the page works in Chromium', async () => {

@@ -16,7 +16,7 @@ template <typename F> static void report(const char* name, int n, F&& body) {
 
 int main() {
   Runtime rt;
-  StoreId atom = rt.createStore(Kind::Atom);
+  StoreId atom = rt.createStore();
   rt.addListener(atom, 1);
   report("notify + drain, one listener", 1000000, [&](int n) {
     for (int i = 0; i < n; ++i) {

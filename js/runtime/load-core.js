@@ -1,0 +1,47 @@
+// Instantiates the store core. Its wasm (about 10 KB) is inlined in this
+// package as base64 (js/wasm/core-base64.js, written by scripts/build.sh) and
+// compiled synchronously, so:
+// - nothing waits for a second request: the core arrives with the first
+//   store chunk and is ready when the chunk runs (no top-level await);
+// - `require('atoll-store')` works from CommonJS, and a worker bundled as a
+//   classic script (Vite's default) can import the package.
+// Browsers allow synchronous compiles of modules far larger than this on the
+// main thread (Chrome: up to 8 MB). A page's Content-Security-Policy must
+// allow wasm ('wasm-unsafe-eval' in script-src), as for any wasm.
+import CORE_BASE64 from '../wasm/core-base64.js'
+import { AtollError } from './errors.js'
+
+// The core has no Emscripten JS glue: its few imports are answered here.
+let imports = {
+  env: {
+    // The engine notices a grown memory itself (detached views).
+    emscripten_notify_memory_growth() {}
+  },
+  wasi_snapshot_preview1: {
+    // Reached only if the core aborts (e.g. out of memory).
+    proc_exit(code) {
+      throw new AtollError('ATOLL_CORE_ABORT', `the wasm core stopped (exit code ${code})`)
+    }
+  }
+}
+
+// The core's exports, initialized.
+export function loadCore() {
+  let instance
+  try {
+    let bytes = Uint8Array.from(atob(CORE_BASE64), c => c.charCodeAt(0))
+    instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports)
+  } catch (error) {
+    let csp = /unsafe-eval|Content Security|CSP/i.test(error && error.message)
+    throw new AtollError(
+      'ATOLL_WASM_LOAD',
+      `could not start the wasm store core: ${error && error.message}` +
+        (csp || typeof WebAssembly !== 'object'
+          ? `. The page must allow WebAssembly: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy`
+          : ''),
+      { cause: error }
+    )
+  }
+  instance.exports._initialize()
+  return instance.exports
+}

@@ -1,0 +1,99 @@
+// The README's boundary claim, counted: every store operation on the hot
+// paths makes at most one call into the wasm core; a batch() makes none of
+// its own beyond one per listener call its flush delivers (the core decides
+// which queued calls the batch merged). Queries (is the queue empty, is a
+// computed stale, which slot was removed) are read from shared memory.
+//
+// The test builds the page's one engine itself, over exports wrapped to count
+// calls, before atoll-store is imported (node --test runs each file in its
+// own process, so this engine is the one every store below uses).
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createEngine } from '../../js/runtime/engine.js'
+import { loadCore } from '../../js/runtime/load-core.js'
+
+let calls = new Map()
+let exports = loadCore()
+let counted = {}
+for (let [name, value] of Object.entries(exports)) {
+  counted[name] =
+    typeof value === 'function'
+      ? (...args) => {
+          calls.set(name, (calls.get(name) || 0) + 1)
+          return value(...args)
+        }
+      : value
+}
+globalThis[Symbol.for('atoll-store.runtime')] = createEngine(counted)
+const { atom, batch, computed, map } = await import('atoll-store')
+
+// The calls `fn` made, by export name.
+let count = fn => {
+  calls.clear()
+  fn()
+  return Object.fromEntries(calls)
+}
+let total = made => Object.values(made).reduce((sum, n) => sum + n, 0)
+
+test('set, setKey, listen, subscribe and their unbinds: one call each', () => {
+  let a = atom(0)
+  let m = map({ a: 1 })
+  let heard = 0
+  let listener = () => heard++
+  assert.deepEqual(count(() => a.set(1)), { atoll_notify: 1 }, 'set() with no listener')
+  let unbind
+  assert.deepEqual(count(() => (unbind = a.listen(listener))), { atoll_listen: 1 })
+  assert.deepEqual(count(() => a.set(2)), { atoll_notify: 1 }, 'set() with a listener')
+  assert.deepEqual(count(() => unbind()), { atoll_unlisten: 1 })
+  assert.deepEqual(count(() => unbind()), {}, 'a second unbind of a gone listener')
+  assert.deepEqual(count(() => (unbind = m.subscribe(listener))), { atoll_listen: 1 })
+  assert.deepEqual(count(() => m.setKey('b', 2)), { atoll_notify: 1 })
+  assert.deepEqual(count(() => m.setKey('a', undefined)), { atoll_notify: 1 }, 'a delete')
+  assert.deepEqual(count(() => unbind()), { atoll_unlisten: 1 })
+  assert.deepEqual(count(() => m.get()), { atoll_listen: 1, atoll_unlisten: 1 }, 'get() of an unmounted store mounts it')
+  // A fresh closure per subscribe, as useSyncExternalStore does.
+  let b = atom(1)
+  b.listen(() => {})
+  for (let i = 0; i < 3; i++) {
+    let off
+    assert.deepEqual(count(() => (off = b.subscribe(() => heard++))), { atoll_listen: 1 })
+    assert.deepEqual(count(() => off()), { atoll_unlisten: 1 })
+  }
+  assert.ok(heard > 0)
+})
+
+test('a batch makes no call of its own beyond one per listener call it delivers', () => {
+  let a = atom(0)
+  let m = map({})
+  assert.deepEqual(count(() => batch(() => {})), {}, 'an empty batch')
+  assert.deepEqual(count(() => batch(() => a.set(1))), { atoll_notify: 1 }, 'a write nobody hears')
+  let heard = []
+  a.listen(value => heard.push(['a', value]))
+  m.listen(value => heard.push(['m', Object.keys(value).length]))
+  let made = count(() =>
+    batch(() => {
+      for (let i = 0; i < 200; i++) m.setKey('k' + i, i)
+      a.set(2)
+      a.set(3)
+    })
+  )
+  assert.deepEqual(heard, [
+    ['m', 200],
+    ['a', 3]
+  ])
+  assert.equal(made.atoll_notify, 202, 'one call per write')
+  assert.equal(made.atoll_take, 2, 'one call per listener call delivered')
+  assert.equal(total(made), 204)
+})
+
+test('a computed graph: reads of a fresh computed make no call', () => {
+  let a = atom(1)
+  let double = computed(a, value => value * 2)
+  let plusOne = computed(double, value => value + 1)
+  plusOne.listen(() => {})
+  assert.deepEqual(count(() => plusOne.get()), {})
+  let made = count(() => a.set(2))
+  assert.equal(plusOne.get(), 5)
+  // One notify per store that changed; the edges' calls are read from memory.
+  assert.deepEqual(made, { atoll_notify: 3 })
+})
