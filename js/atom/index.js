@@ -4,9 +4,10 @@
 // method (set -> store.notify, last unbind -> store.off), so hooks that wrap
 // those methods (onSet, onNotify, onStop, loggers, devtools) see everything.
 import { clean } from '../clean-stores/index.js'
-import { KIND_ATOM } from '../runtime/engine.js'
+import { KIND_ATOM, KIND_COMPUTED } from '../runtime/engine.js'
 import { assertFunction } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { warnIfInitialDiffers } from './same-name.js'
 
 // Marks a computed store's internal listener as a graph edge (see computed/).
 export const EDGE = Symbol.for('atoll-store.edge')
@@ -18,7 +19,10 @@ let noop = () => {}
 export function createStore(kind, initialValue, options, setup) {
   let name = options && options.name
   let { id, existing } = engine.createStore(kind, name)
-  if (existing) return existing
+  if (existing) {
+    if (kind !== KIND_COMPUTED) warnIfInitialDiffers(existing, initialValue)
+    return existing
+  }
   // A named store may start from the state the server rendered the page with.
   let start = initialValue
   if (name !== undefined) {

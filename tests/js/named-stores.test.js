@@ -174,3 +174,19 @@ test('kinds conflict across copies too', async () => {
   assert.equal(error.code, 'ATOLL_NAME_TAKEN')
   assert.ok(error.message.includes('copies/kind'))
 })
+
+test('the same name with another initial value warns once, naming both values', t => {
+  let warnings = []
+  t.mock.method(console, 'warn', message => warnings.push(message))
+  atom({ a: 1 }, { name: 'named/clash' })
+  atom({ a: 1 }, { name: 'named/clash' }) // equal content from another module: fine
+  assert.equal(warnings.length, 0)
+  let second = atom({ a: 2 }, { name: 'named/clash' })
+  atom({ a: 3 }, { name: 'named/clash' })
+  assert.equal(warnings.length, 1, 'once per name')
+  assert.match(warnings[0], /'named\/clash'.*\{"a":2\}.*keeps \{"a":1\}/)
+  assert.deepEqual(second.get(), { a: 1 }, 'the store keeps its value')
+  map({}, { name: 'named/clash-map' })
+  map({}, { name: 'named/clash-map' })
+  assert.equal(warnings.length, 1)
+})
