@@ -91,6 +91,6 @@ export function createStore(kind, initialValue, options, setup) {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export let atom = (initialValue, options) => createStore(KIND_ATOM, initialValue, options)
+export const atom = (initialValue, options) => createStore(KIND_ATOM, initialValue, options)
 
 export let readonlyType = store => store

@@ -118,7 +118,7 @@ let computedStore = (sources, fn, method, deferred) => {
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export let computed = (sources, fn) => computedStore(sources, fn, 'computed', false)
+export const computed = (sources, fn) => computedStore(sources, fn, 'computed', false)
 
 /* @__NO_SIDE_EFFECTS__ */
-export let batched = (sources, fn) => computedStore(sources, fn, 'batched', true)
+export const batched = (sources, fn) => computedStore(sources, fn, 'batched', true)

@@ -9,7 +9,7 @@ import { getPath, setPath } from './path.js'
 export { getPath, setByKey, setPath } from './path.js'
 
 /* @__NO_SIDE_EFFECTS__ */
-export let deepMap = (initial = {}, options) => {
+export const deepMap = (initial = {}, options) => {
   let store = createStore(KIND_ATOM, initial, options, created => {
     // No eqKey, as in Nano Stores: listenKeys tells a deep map from a map by it.
     created.setKey = (path, value) => {

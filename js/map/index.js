@@ -28,7 +28,7 @@ export let writesNothing = (store, present, old, value, key) =>
   value === undefined ? !present : store.eqKey(old, value, key)
 
 /* @__NO_SIDE_EFFECTS__ */
-export let map = (initial = {}, options) => {
+export const map = (initial = {}, options) => {
   assertPlainObject(initial, 'map()')
   return createStore(KIND_MAP, initial, options, store => {
     let current

@@ -35,7 +35,7 @@ export function loadCore() {
     let csp = /unsafe-eval|Content Security|CSP/i.test(error && error.message)
     throw new AtollError(
       'ATOLL_WASM_LOAD',
-      `could not start the wasm store core: ${error && error.message}` +
+      `could not start the wasm store core: ${String(error && error.message).replace(/\.$/, '')}` +
         (csp || typeof WebAssembly !== 'object'
           ? `. The page must allow WebAssembly: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy`
           : ''),
