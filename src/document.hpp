@@ -1,42 +1,34 @@
-// The JSON copy of a store's state, kept by the core for the document
-// features (snapshot, hand-off, persistence, sync, undo). The host sends JSON
-// text; the core parses it (nlohmann::ordered_json: objects keep the key
-// order they were written in, as JS objects do), so what it holds is always
-// valid JSON, and for maps holds it per key so one setKey re-sends one key.
+// JSON Patch (RFC 6902) between JSON documents, for atoll-store/document:
+// createPatch() diffs two documents, applyPatch() applies a patch to one.
+// Text in, text out: the host sends JSON text and gets JSON text back.
+//
+// Nothing here throws or aborts on bad input. The wasm build has exceptions
+// off, where a throw inside nlohmann/json would abort the module, so every
+// operation is checked before nlohmann is asked to do it, and a bad patch is
+// answered with a status, the reason and the index of the operation.
 #pragma once
-#include "ids.hpp"
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 namespace atollrt {
 
-class Documents {
-public:
-  // Each setter returns "" on success or the parser's message; on failure
-  // the previous document is kept unchanged.
-  std::string setWhole(StoreId store, std::string_view json);
-  std::string setKey(StoreId store, KeyId key, std::string_view keyName, std::string_view json);
-  void eraseKey(StoreId store, KeyId key);
-  void clearKeys(StoreId store);
-  bool has(StoreId store) const { return docs_.count(store) != 0; }
-
-  // The document as JSON text. For maps `orderPairs` holds (key, slot) pairs in
-  // object order, as KeyIndex::appendInOrder writes them.
-  std::string text(StoreId store, const std::vector<uint32_t>* orderPairs) const;
-
-private:
-  struct Entry {
-    std::string name;
-    nlohmann::ordered_json value;
+struct PatchOutcome {
+  enum Status : int {
+    Ok = 0,
+    BadDocument = 1, // a document given is not JSON text
+    BadPatch = 2,    // malformed patch, or an operation that cannot apply
+    TestFailed = 3   // a "test" operation found another value
   };
-  struct Doc {
-    nlohmann::ordered_json whole;                     // atoms and computed stores
-    std::unordered_map<KeyId, Entry> keys;    // maps
-  };
-  std::unordered_map<StoreId, Doc> docs_;
+  int status = Ok;
+  std::string text; // the result (JSON text) when Ok, else the reason
+  int op = -1;      // index of the operation that failed, or -1
 };
+
+// The operations that turn `from` into `to`, a JSON array of RFC 6902
+// operations: the ones nlohmann's json::diff gives, found in linear time.
+PatchOutcome createPatch(std::string_view from, std::string_view to);
+
+// `document` with `patch` applied, all or nothing.
+PatchOutcome applyPatch(std::string_view document, std::string_view patch);
 
 } // namespace atollrt

@@ -8,7 +8,7 @@
 // It uses only the public hooks (onMount, onNotify) and the engine's
 // listener-error watchers, so it sees exactly what listeners see, and the
 // function it returns removes every one of them.
-import { childPath } from '../document/to-json.js'
+import { childPath } from '../json/to-json.js'
 import { onMount, onNotify } from '../lifecycle/index.js'
 import { describeValue, isPlainObject } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'

@@ -1,11 +1,12 @@
 // persist(): keeps a store in localStorage (or any Web Storage).
 //
-// The saved state is read back at once, before persist() returns, so a store
-// module that calls persist() at its top level holds the saved state before
-// any island reads it. After that every change writes the store's JSON
-// document (the C++ core's copy, see documentOf), once per batch.
-import { documentOf } from '../document/index.js'
-import { unserializable } from '../document/to-json.js'
+// The saved state is read back at once (JSON.parse), before persist()
+// returns, so a store module that calls persist() at its top level holds the
+// saved state before any island reads it. After that every change saves the
+// store's JSON (JSON.stringify behind the check in json/to-json.js), once per
+// batch: a listener runs once per batch. The save is synchronous, so a page
+// unload never loses a write, and a full storage throws to the writer.
+import { toJSONText, unserializable } from '../json/to-json.js'
 import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { assertWritableStore, attachOnce, unnamedStore } from './attach.js'
 import { isStorage, pageStorage, writeItem } from './storage.js'
@@ -28,11 +29,12 @@ export function persist(store, options = {}) {
 
   return attachOnce(store, storage, key, () => {
     restore(store, storage, key)
+    let label = storeLabel(store)
     return store.listen(() => {
       // JSON has no undefined: an atom set to undefined is saved as "nothing
       // saved", so the next load starts from the initial value.
       if (store.value === undefined) storage.removeItem(key)
-      else writeItem(storage, key, documentOf(store), store)
+      else writeItem(storage, key, toJSONText(store.value, label), store)
     })
   })
 }

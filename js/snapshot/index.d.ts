@@ -3,8 +3,8 @@ import type { Store } from '../index.js'
 /** A store object, or the name of a named store. */
 export type StoreRef = Store | string
 
-/** JSON text `{"<name>": value, ...}` of the given named atoms and maps, built
- * from the documents the C++ core holds. Throws AtollError: ATOLL_NOT_A_STORE,
+/** JSON text `{"<name>": value, ...}` of the given named atoms and maps, made
+ * in JS (no wasm to wait for). Throws AtollError: ATOLL_NOT_A_STORE,
  * ATOLL_UNKNOWN_STORE, ATOLL_NOT_NAMED, ATOLL_NOT_WRITABLE (computed),
  * ATOLL_NOT_SERIALIZABLE (names the store and the path). */
 export function snapshot(stores: readonly StoreRef[]): string

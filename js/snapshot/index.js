@@ -1,14 +1,12 @@
 // snapshot() / restore(): the state of chosen named stores as one JSON text
 // `{"<name>": value, ...}`, and back.
-// - snapshot() joins the documents the C++ core holds (documentOf), so a value
-//   JSON cannot represent fails with the store and the path, and maps send
-//   the core only the keys changed since the last document sync.
+// - snapshot() joins each store's checked JSON (json/to-json.js), so a value
+//   JSON cannot represent fails with the store and the path.
 // - restore() checks the whole snapshot before writing anything (bad input
 //   leaves every store as it was), then writes every store in one batch, so
 //   listeners run once, after all stores hold the restored state.
 import { batch } from '../batch/index.js'
-import { documentOf } from '../document/index.js'
-import { assertJSON } from '../document/to-json.js'
+import { assertJSON, toJSONText } from '../json/to-json.js'
 import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { isMap } from '../runtime/writable.js'
@@ -28,7 +26,9 @@ export function snapshot(stores) {
     // A snapshot must always restore, so it holds only what restore() can write.
     assertWritable(store, 'snapshot')
   }
-  let parts = chosen.map(store => `${JSON.stringify(store.name)}:${documentOf(store)}`)
+  let parts = chosen.map(
+    store => `${JSON.stringify(store.name)}:${toJSONText(store.get(), storeLabel(store))}`
+  )
   return `{${parts.join(',')}}`
 }
 

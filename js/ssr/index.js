@@ -16,7 +16,7 @@
 //   (runtime/hand-off.js).
 // The client never loads this module, so none of this costs the browser anything.
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { toJSONText } from '../document/to-json.js'
+import { toJSONText } from '../json/to-json.js'
 import { onSet } from '../lifecycle/index.js'
 import { writesNothing } from '../map/index.js'
 import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'

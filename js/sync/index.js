@@ -7,10 +7,10 @@
 // the same way in every tab, so all tabs end with the same value.
 // A map holds one stamp for its last whole write (set(), a batch) and one per
 // key written since: setKey sends only its key, and a whole write replaces
-// every key whose stamp is older.
+// every key whose stamp is older. Values travel as JSON text made here
+// (JSON.stringify behind the check in json/to-json.js).
 import { batch } from '../batch/index.js'
-import { documentOf } from '../document/index.js'
-import { toJSONText, unserializable } from '../document/to-json.js'
+import { toJSONText, unserializable } from '../json/to-json.js'
 import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { isMap } from '../runtime/writable.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
@@ -76,7 +76,7 @@ function start(store, channelName) {
       // A computed key defines an own property, even for '__proto__'.
       send({ keys: { [changedKey]: entry } })
     } else {
-      let doc = documentOf(store)
+      let doc = toJSONText(store.value, label)
       clock += 1
       wholeStamp = stamp
       keyStamps.clear()
@@ -156,7 +156,7 @@ function start(store, channelName) {
     // fromEntries makes own properties: `keys[key] = ...` would set the
     // prototype of `keys` for a key named __proto__, and drop the key.
     let keys = Object.fromEntries(Array.from(keyStamps, ([key, stamp]) => [key, keyEntry(key, stamp)]))
-    return { whole: wholeStamp, doc: wholeStamp ? documentOf(store) : undefined, keys }
+    return { whole: wholeStamp, doc: wholeStamp ? toJSONText(store.value, label) : undefined, keys }
   }
 
   function receive(message) {

@@ -1,4 +1,5 @@
-// Atoll-only: the C++ core holds a store's state as a JSON document.
+// Atoll-only: documentOf() gives a store's value as checked JSON text (plain
+// JS). The JSON Patch functions of the same entry are in document-patch.test.js.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { AtollError, atom, map, batch } from 'atoll-store'
@@ -277,17 +278,4 @@ test('20,000 levels of nesting: an AtollError naming the store, no RangeError, t
   assert.deepEqual(JSON.parse(documentOf($m)).deep, nested(999))
   $m.setKey('deep', nested(1000))
   assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', ['deeper than 1000'])
-})
-
-test('if the C++ document module ever refuses a text, documentOf throws instead of keeping an old copy', async t => {
-  let { documents } = await import('../../js/document/load-documents.js')
-  let $a = atom(1, { name: 'doc/refused' })
-  assert.equal(documentOf($a), '1')
-  t.mock.method(documents, '_setWhole', () => 'invalid JSON')
-  $a.set(2)
-  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', [
-    "store 'doc/refused' cannot be written as JSON: the document module refused it (invalid JSON) at $"
-  ])
-  t.mock.restoreAll()
-  assert.equal(documentOf($a), '2')
 })

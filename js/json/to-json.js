@@ -1,17 +1,18 @@
-// The one check every document feature uses (documentOf, persist, sync,
-// snapshot, ssr): can a value travel as JSON text and come back exactly?
-// If not, the AtollError names the store and the path of the first part that
-// cannot. Round-trip safety is the rule: anything JSON.stringify would
-// silently drop or change, or that a JSON reader elsewhere cannot take, is
-// refused. The same check runs on state that comes in from outside (saved
-// data, snapshots, other tabs), so nothing is taken that could not go out again.
+// The one check every feature that writes JSON uses (persist, sync, snapshot,
+// ssr, documentOf and JSON Patch): can a value travel as JSON text and come
+// back exactly? If not, the AtollError names the store and the path of the
+// first part that cannot. Round-trip safety is the rule: anything
+// JSON.stringify would silently drop or change, or that a JSON reader
+// elsewhere cannot take, is refused. The same check runs on state that comes
+// in from outside (saved data, snapshots, other tabs, patches), so nothing is
+// taken that could not go out again.
 import { AtollError, describeValue } from '../runtime/errors.js'
 
 // Deeper values are refused. JSON.stringify, structured clone and the C++
-// document module all recurse and run out of stack a few thousand levels
-// down (V8's JSON.stringify at about 4,000 from an empty stack), which would
-// surface as a RangeError from wherever the write happened. No real state
-// comes near this.
+// document module (JSON Patch) all recurse and run out of stack a few
+// thousand levels down (V8's JSON.stringify at about 4,000 from an empty
+// stack), which would surface as a RangeError from wherever the write
+// happened. No real state comes near this.
 export const MAX_DEPTH = 1000
 
 let IDENTIFIER = /^[A-Za-z_$][\w$]*$/
@@ -25,7 +26,7 @@ export let childPath = (path, key) =>
 // A lone surrogate (half of a UTF-16 pair, 'x\ud800') is a valid JS string
 // but not Unicode: JSON.stringify writes it as "\ud800", which the C++ parser
 // (nlohmann/json, like any UTF-8 reader) rejects, and the UTF-8 conversion of
-// a map key into wasm turns it and the next character into another character.
+// a string into wasm turns it and the next character into another character.
 // No lookbehind in the fallback: browsers without isWellFormed lack it too.
 let LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
 let wellFormed = String.prototype.isWellFormed
