@@ -8,6 +8,7 @@ hash -r # node_modules/.bin (Node 22, which Astro 7 needs) may have just appeare
 bash scripts/build.sh
 cd demo-site
 npm ci --no-audit --no-fund
-npm run build
-echo "demo: serving the storefront on http://localhost:${PORT:-4321}"
-exec npx astro preview --host 127.0.0.1 --port "${PORT:-4321}"
+npm run build # astro build, then .br/.gz copies of the client files (postbuild)
+# The production server (server.mjs): the Astro handler behind brotli/gzip
+# compression and cache headers. It logs the address it serves on.
+PORT="${PORT:-4321}" HOST="${HOST:-127.0.0.1}" exec node server.mjs

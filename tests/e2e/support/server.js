@@ -1,5 +1,6 @@
-// Building the demo site and serving it with `astro preview` (or `astro dev`)
-// on a free port on 127.0.0.1; stop() ends the server's whole process group.
+// Building the demo site and serving it on a free port on 127.0.0.1 with its
+// production server (server.mjs: compressed, what `npm run demo` runs), or
+// with `astro preview` or `astro dev`; stop() ends the server's whole process group.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -24,18 +25,21 @@ export function buildSite(cwd = siteDir) {
 }
 
 /**
- * Starts `astro <mode>` ('preview' or 'dev') in cwd and waits until it answers.
- * Dev goes through `npm run dev` so its predev step runs, as for a user.
+ * Starts the site's server in cwd and waits until it answers. mode 'start':
+ * `node server.mjs` (the built site, compressed); 'preview': `astro preview`;
+ * 'dev': `npm run dev`, so its predev step runs, as for a user.
  */
-export async function startServer({ cwd = siteDir, mode = 'preview', timeoutMs = 60_000 } = {}) {
+export async function startServer({ cwd = siteDir, mode = 'start', timeoutMs = 60_000 } = {}) {
   const port = await freePort();
-  const [command, args] =
-    mode === 'dev'
-      ? ['npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)]]
-      : [process.execPath, [join(cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)]];
+  const astroBin = join(cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const [command, args] = {
+    start: [process.execPath, [join(cwd, 'server.mjs')]],
+    preview: [process.execPath, [astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)]],
+    dev: ['npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)]],
+  }[mode];
   const child = spawn(command, args, {
     cwd,
-    env: childEnv({ PORT: String(port) }),
+    env: childEnv({ PORT: String(port), HOST: '127.0.0.1' }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so stop() also ends npm's children
   });
@@ -64,14 +68,14 @@ export async function startServer({ cwd = siteDir, mode = 'preview', timeoutMs =
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (exited) throw new Error(`astro ${mode} exited early:\n${output}`);
+    if (exited) throw new Error(`the ${mode} server exited early:\n${output}`);
     try {
       const res = await fetch(url);
       if (res.ok) break;
     } catch {}
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`astro ${mode} did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
+      throw new Error(`the ${mode} server did not answer on ${url} within ${timeoutMs} ms:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
