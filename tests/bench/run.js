@@ -4,14 +4,11 @@ import * as nano from 'nanostores'
 import os from 'node:os'
 
 import { compare, sink } from './measure.js'
-import { sizeReport } from './size.js'
+import { measureSizes, sizeTable } from '../size/measure.js'
 import { workloads } from './workloads.js'
 
-// atoll-store awaits its wasm at import time; a failure is reported, not fatal.
-let timer
-let timeout = new Promise(r => (timer = setTimeout(r, 20000, new Error('import timed out after 20 s'))))
-let atoll = await Promise.race([import('atoll-store').catch(e => e), timeout])
-clearTimeout(timer)
+// A failure to load atoll-store is reported, not fatal.
+let atoll = await import('atoll-store').catch(e => e)
 
 const setup = (w, lib) => {
   if (lib instanceof Error) return lib
@@ -47,5 +44,6 @@ for (let e of errors) console.log('error: ' + e)
 console.log(`\nNode ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | ${new Date().toISOString()}`)
 console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
-console.log(await sizeReport().catch(e => 'size report failed: ' + e.message))
+console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')
+console.log(await measureSizes().then(sizeTable, e => 'size report failed: ' + e.message))
 // No process.exit(): it would cut output still queued for a pipe (`npm run bench | tee`).
