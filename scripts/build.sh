@@ -11,4 +11,4 @@ cmake --build build/wasm -j2
 # page without a bundler needs.
 npx esbuild js/index.js --bundle --format=esm --target=es2022 --minify \
   --log-level=warning --outfile=js/browser/atoll.js
-echo "build: store core build/wasm/atoll.wasm $(wc -c <build/wasm/atoll.wasm) B (inlined in js/wasm/core-base64.js), js/browser/atoll.js $(wc -c <js/browser/atoll.js) B"
+echo "build: store core build/wasm/atoll.wasm $(wc -c <build/wasm/atoll.wasm) B (inlined in js/wasm/core-hex.js), js/browser/atoll.js $(wc -c <js/browser/atoll.js) B"

@@ -1,6 +1,6 @@
-// Instantiates the store core. Its wasm (about 10 KB) is inlined in this
-// package as base64 (js/wasm/core-base64.js, written by scripts/build.sh) and
-// compiled synchronously, so:
+// Instantiates the store core. Its wasm (8 KB) is inlined in this package as
+// hex (js/wasm/core-hex.js, written by the CMake build; hex compresses far
+// better than base64, see CMakeLists.txt) and compiled synchronously, so:
 // - nothing waits for a second request: the core arrives with the first
 //   store chunk and is ready when the chunk runs (no top-level await);
 // - `require('atoll-store')` works from CommonJS, and a worker bundled as a
@@ -8,7 +8,7 @@
 // Browsers allow synchronous compiles of modules far larger than this on the
 // main thread (Chrome: up to 8 MB). A page's Content-Security-Policy must
 // allow wasm ('wasm-unsafe-eval' in script-src), as for any wasm.
-import CORE_BASE64 from '../wasm/core-base64.js'
+import CORE_HEX from '../wasm/core-hex.js'
 import { AtollError } from './errors.js'
 
 // The core has no Emscripten JS glue: its few imports are answered here.
@@ -29,7 +29,8 @@ let imports = {
 export function loadCore() {
   let instance
   try {
-    let bytes = Uint8Array.from(atob(CORE_BASE64), c => c.charCodeAt(0))
+    let bytes = new Uint8Array(CORE_HEX.length / 2)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(CORE_HEX.slice(2 * i, 2 * i + 2), 16)
     instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports)
   } catch (error) {
     let csp = /unsafe-eval|Content Security|CSP/i.test(error && error.message)

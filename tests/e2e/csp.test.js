@@ -116,9 +116,9 @@ describe('the standalone build under a Content-Security-Policy', { timeout: 60_0
 
   before(async () => {
     const build = readFileSync(BUILD, 'utf8');
-    // The build must hold the current core: a slice of its base64 from the middle.
-    const core = readFileSync(join(repoRoot, 'js', 'wasm', 'core-base64.js'), 'utf8').match(/["'`]([A-Za-z0-9+/=]{1000,})["'`]/);
-    assert.ok(core, 'js/wasm/core-base64.js holds the core as one base64 string');
+    // The build must hold the current core: a slice of its hex from the middle.
+    const core = readFileSync(join(repoRoot, 'js', 'wasm', 'core-hex.js'), 'utf8').match(/["'`]([0-9a-f]{1000,})["'`]/);
+    assert.ok(core, 'js/wasm/core-hex.js holds the core as one hex string');
     const slice = core[1].slice(core[1].length >> 1, (core[1].length >> 1) + 200);
     assert.ok(build.includes(slice), `${BUILD} does not inline the current wasm core (stale?): run npm run build`);
     server = await startServer(build);

@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 let copyPackage = (dir, mutate) => {
   fs.cpSync(path.join(root, 'js'), path.join(dir, 'js'), { recursive: true })
   fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'))
-  mutate(path.join(dir, 'js', 'wasm', 'core-base64.js'))
+  mutate(path.join(dir, 'js', 'wasm', 'core-hex.js'))
 }
 
 // Runs in a fresh Node process, so no runtime is registered yet.
@@ -46,7 +46,7 @@ let run = (mutate, nodeFlags = []) => {
 }
 
 test('a corrupt core gives ATOLL_WASM_LOAD with the compile error', () => {
-  let report = run(file => fs.writeFileSync(file, `export default ${JSON.stringify(btoa('not wasm at all'))}\n`))
+  let report = run(file => fs.writeFileSync(file, `export default ${JSON.stringify(Buffer.from('not wasm at all').toString('hex'))}\n`))
   assert.equal(report.bad.name, 'AtollError')
   assert.equal(report.bad.code, 'ATOLL_WASM_LOAD')
   assert.match(report.bad.message, /could not start the wasm store core: .*(magic|expected)/i)
