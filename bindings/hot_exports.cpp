@@ -7,9 +7,24 @@
 // This file is the one list of the core's exports: EMSCRIPTEN_KEEPALIVE
 // exports a function by its name, and js/runtime/engine.js is the one caller.
 #include "instance.hpp"
+#include <cstddef>
 #include <emscripten/emscripten.h>
 
 using atoll_bindings::runtime;
+using atollrt::QueueEntry;
+using atollrt::SharedView;
+
+// The layout js/runtime/engine.js reads from memory: VIEW_* are u32 indexes
+// into SharedView, and a queue entry is two u32 (listener, payload).
+static_assert(sizeof(void*) == 4, "the engine reads pointers as u32 (wasm32)");
+static_assert(offsetof(SharedView, entries) == 0 * 4, "VIEW_ENTRIES");
+static_assert(offsetof(SharedView, head) == 1 * 4, "VIEW_HEAD");
+static_assert(offsetof(SharedView, tail) == 2 * 4, "VIEW_TAIL");
+static_assert(offsetof(SharedView, stale) == 3 * 4, "VIEW_STALE");
+static_assert(offsetof(SharedView, takenPayload) == 4 * 4, "VIEW_TAKEN_PAYLOAD");
+static_assert(offsetof(SharedView, removedListener) == 5 * 4, "VIEW_REMOVED");
+static_assert(offsetof(SharedView, batch) == 6 * 4, "VIEW_BATCH");
+static_assert(sizeof(QueueEntry) == 8 && offsetof(QueueEntry, payload) == 4, "queue entries");
 
 extern "C" {
 

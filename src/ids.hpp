@@ -10,9 +10,6 @@ using StoreId = uint32_t;    // index into the store table; 0 is never a store
 using ListenerId = uint32_t; // slot in the listener table; 0 marks a dead queue entry
 using FnId = uint32_t;       // host's id for a listener *function* (batches dedup by it)
 using PayloadId = uint32_t;  // host-side record of (oldValue, changedKey)
-using KeyId = uint32_t;      // a map key of a JSON document (document module)
-
-enum class Kind : uint8_t { Atom = 0, Map = 1, Computed = 2 };
 
 // Tables whose rows are addressed by small ids (stores, listener slots) reuse
 // the ids of removed rows, so ids stay small and tables do not grow under

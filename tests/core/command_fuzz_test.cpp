@@ -23,6 +23,10 @@ using namespace atollrt;
 
 namespace {
 
+// Store kinds, the model's own: which stores computed edges may point at
+// (the core keeps no kinds).
+enum class Kind : uint8_t { Atom = 0, Map = 1, Computed = 2 };
+
 // ---------------------------------------------------------------------------
 // Host behaviours the generator can produce. Each `false` below is a
 // sequence where the Runtime follows Nano Stores 1.5's batch rule (a function
