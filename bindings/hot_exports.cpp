@@ -24,6 +24,7 @@ static_assert(offsetof(SharedView, stale) == 3 * 4, "VIEW_STALE");
 static_assert(offsetof(SharedView, takenPayload) == 4 * 4, "VIEW_TAKEN_PAYLOAD");
 static_assert(offsetof(SharedView, removedListener) == 5 * 4, "VIEW_REMOVED");
 static_assert(offsetof(SharedView, batch) == 6 * 4, "VIEW_BATCH");
+static_assert(offsetof(SharedView, created) == 7 * 4, "VIEW_CREATED");
 static_assert(sizeof(QueueEntry) == 8 && offsetof(QueueEntry, payload) == 4, "queue entries");
 
 extern "C" {
@@ -31,8 +32,11 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_view() { return reinterpret_cast<uintptr_t>(&runtime().view()); }
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_create() { return runtime().createStore(); }
 EMSCRIPTEN_KEEPALIVE void atoll_release(uint32_t store) { runtime().releaseStore(store); }
+// store 0: the store's first listen, which creates it too (in view().created),
+// so a store costs the core nothing until someone listens, and still one call.
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf, uint32_t freshFn) {
-  return runtime().addListener(store, fn, edgeOf, freshFn != 0);
+  atollrt::Runtime& rt = runtime();
+  return rt.addListener(store ? store : rt.createStore(), fn, edgeOf, freshFn != 0);
 }
 EMSCRIPTEN_KEEPALIVE int32_t atoll_unlisten(uint32_t store, uint32_t fn) { return runtime().removeListener(store, fn); }
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_clear_listeners(uint32_t store) { return runtime().clearListeners(store); }

@@ -19,6 +19,7 @@ StoreId Runtime::createStore() {
     view_.stale = stale_.data(); // may have moved: the host re-reads it
   }
   stale_[id] = 0;
+  view_.created = id;
   return id;
 }
 

@@ -31,6 +31,7 @@ struct QueueEntry {
 //   since the host last derived it; a stale computed's dependents are stale
 //   too. The host clears stale[id] when it re-derives `id`.
 // - taken / removed: results of the last take() / removeListener().
+// - created: the store the last createStore() made.
 // - batch: 0 while no batch is open, else the open batch's number (never
 //   reused by the next batch). The host opens and closes batches by writing
 //   it, so a batch() costs no call of its own; the core reads it on notify.
@@ -42,6 +43,7 @@ struct SharedView {
   uint32_t takenPayload = 0;
   uint32_t removedListener = 0;
   uint32_t batch = 0;
+  uint32_t created = 0;
 };
 
 class Runtime {

@@ -9,7 +9,8 @@ import { assertFunction } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { warnIfInitialDiffers } from './same-name.js'
 
-// Marks a computed store's internal listener as a graph edge (see computed/).
+// Marks a computed store's internal listener as a graph edge (see computed/):
+// its value is the computed store the listener derives.
 export const EDGE = Symbol.for('atoll-store.edge')
 
 let noop = () => {}
@@ -32,6 +33,7 @@ export function createStore(kind, initialValue, options, setup) {
 
   let store = {
     id,
+    core: 0, // see engine.js
     kind,
     value: start,
     init: initialValue,
@@ -45,6 +47,9 @@ export function createStore(kind, initialValue, options, setup) {
     set(newValue) {
       let oldValue = store.value
       if (!store.eq(oldValue, newValue)) {
+        // Server only: inside a request scope atoll-store/ssr keeps the write
+        // as that request's own (see ssr/index.js). Unset on the client.
+        if (engine.serverWrite && engine.serverWrite(store, newValue)) return
         store.value = newValue
         store.notify(oldValue)
       }
@@ -54,7 +59,7 @@ export function createStore(kind, initialValue, options, setup) {
     },
     listen(listener) {
       assertFunction(listener, 'listen', store)
-      engine.listen(store, listener, listener[EDGE] || 0)
+      engine.listen(store, listener, listener[EDGE])
       store.lc += 1
       // As in Nano Stores, an unbind removes the first listen() of this
       // function still there, so calling one unbind twice removes another
@@ -83,8 +88,6 @@ export function createStore(kind, initialValue, options, setup) {
   if (name !== undefined) {
     store.name = name
     engine.registerName(name, store)
-  } else {
-    engine.track(store)
   }
   if (setup) setup(store)
   return store

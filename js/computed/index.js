@@ -76,7 +76,7 @@ let computedStore = (sources, fn, method, deferred) => {
           timer = setTimeout(settle)
         }
       : settle
-    run[EDGE] = store.id
+    run[EDGE] = store
 
     onMount(store, () => {
       let unbinds = inputs.map(input => input.listen(run))

@@ -22,6 +22,11 @@
 //   ids and the core's per-function table stay as small as the number of
 //   functions listening now. An id cleanStores() took to 0 stays with its
 //   function (see clearListeners).
+// - store.core: the store's id in the core, given on its first listen(), so
+//   a store nobody listens to costs the core nothing and its creation makes
+//   no call (0 = none yet; such a store has no listeners and no edges, so a
+//   write to it has nothing to tell the core). store.id is a serial number
+//   for labels, from `serial`, shared by every copy of the package.
 // - named: name -> store object, so every copy of the package gets the same
 //   object for one name. Names live here, not in the core: every copy shares
 //   this one engine, and the core then holds no strings.
@@ -44,6 +49,7 @@ const VIEW_STALE = 3
 const VIEW_TAKEN_PAYLOAD = 4
 const VIEW_REMOVED = 5
 const VIEW_BATCH = 6
+const VIEW_CREATED = 7
 
 export const ENGINE_PROTOCOL = 3
 const FN_ID = Symbol.for('atoll-store.fn')
@@ -59,7 +65,7 @@ export function createEngine(raw) {
   let u8 = () => (bytes.length ? bytes : (bytes = new Uint8Array(memory.buffer)))
 
   // Byte offset of a store's stale flag (the core's array may have moved).
-  let staleFlag = store => u32()[view + VIEW_STALE] + store.id
+  let staleFlag = store => u32()[view + VIEW_STALE] + store.core
 
   let listenerFns = []
   let listenerStores = []
@@ -77,6 +83,7 @@ export function createEngine(raw) {
   let batchId = 0 // also the core's batch number (view.batch) while one is open
   let quiet = 0 // see quietMark()
   let epoch = 0
+  let serial = 0
 
   // An unnamed store the page dropped gives its core record back. (Named
   // stores live for the page; a store with listeners is still referenced.)
@@ -108,6 +115,17 @@ export function createEngine(raw) {
     fnOwner[id] = undefined
     freeFnIds.push(id)
   }
+
+  // A store's core id is made on its first listen (atoll_listen of store 0
+  // creates it) or, for a computed store, when its first input edge is added.
+  // An unnamed store the page drops then gives its core record back (named
+  // stores live for the page).
+  let gotCoreId = (store, id) => {
+    store.core = id
+    if (store.name === undefined) released.register(store, id)
+    return id
+  }
+  let coreId = store => store.core || gotCoreId(store, raw.atoll_create())
 
   let call = (slot, payload) => {
     // Listeners read the store's live value when they run.
@@ -165,9 +183,9 @@ export function createEngine(raw) {
     protocol: ENGINE_PROTOCOL,
     raw,
 
-    // A new store's core id, or the store already named `name`.
+    // A new store's serial number, or the store already named `name`.
     createStore(kind, name) {
-      if (name === undefined) return { id: raw.atoll_create() }
+      if (name === undefined) return { id: ++serial }
       if (typeof name !== 'string' || !name) {
         throw new AtollError(
           'ATOLL_BAD_NAME',
@@ -175,7 +193,7 @@ export function createEngine(raw) {
         )
       }
       let existing = named.get(name)
-      if (!existing) return { id: raw.atoll_create() }
+      if (!existing) return { id: ++serial }
       if (existing.kind !== kind) {
         throw new AtollError(
           'ATOLL_NAME_TAKEN',
@@ -183,10 +201,6 @@ export function createEngine(raw) {
         )
       }
       return { id: existing.id, existing }
-    },
-    // Called with every new unnamed store object (named ones live for the page).
-    track(store) {
-      released.register(store, store.id)
     },
     registerName(name, store) {
       named.set(name, store)
@@ -208,13 +222,15 @@ export function createEngine(raw) {
       return () => errorWatchers.delete(watch)
     },
 
-    listen(store, fn, edgeOf = 0) {
+    // `edgeOf`: the computed store this listener derives (see computed/).
+    listen(store, fn, edgeOf) {
       quiet++
       let id = fnId(fn)
       let fresh = !id
       if (fresh) id = newFnId(fn)
       fnRefs[id]++
-      let slot = raw.atoll_listen(store.id, id, edgeOf, fresh)
+      let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, fresh)
+      if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
       listenerFns[slot] = fn
       listenerStores[slot] = store
     },
@@ -223,8 +239,8 @@ export function createEngine(raw) {
     unlisten(store, fn) {
       quiet++
       let id = fnId(fn)
-      if (!id || !fnRefs[id]) return -1 // listens nowhere: nothing to ask
-      let left = raw.atoll_unlisten(store.id, id)
+      if (!id || !fnRefs[id] || !store.core) return -1 // listens nowhere: nothing to ask
+      let left = raw.atoll_unlisten(store.core, id)
       if (left >= 0) {
         let slot = u32()[view + VIEW_REMOVED]
         listenerFns[slot] = listenerStores[slot] = undefined
@@ -237,21 +253,23 @@ export function createEngine(raw) {
     // listens again in the same batch stays merged); a later unbind frees them.
     clearListeners(store) {
       quiet++
+      if (!store.core) return
       for (let slot = 0; slot < listenerStores.length; slot++) {
         if (listenerStores[slot] === store) {
           fnRefs[fnId(listenerFns[slot])]--
           listenerFns[slot] = listenerStores[slot] = undefined
         }
       }
-      raw.atoll_clear_listeners(store.id)
+      raw.atoll_clear_listeners(store.core)
     },
 
     notify(store, oldValue, changedKey) {
       epoch++
+      if (!store.core) return // never listened to: nobody to tell
       let payload = payloads.length
       // Inside a batch listeners get no changedKey (several keys may change).
       payloads.push(oldValue, batchOpen ? undefined : changedKey)
-      if (raw.atoll_notify(store.id, payload) && !draining) drain()
+      if (raw.atoll_notify(store.core, payload) && !draining) drain()
     },
 
     // Only the outermost batch opens one in the core and flushes it, even
@@ -284,9 +302,10 @@ export function createEngine(raw) {
 
     // Computed graph: the core marks a mounted computed stale when one of its
     // inputs (or theirs) notifies; the computed clears the flag as it re-derives.
+    // (Only asked of mounted computed stores, which have a core id.)
     isStale: store => u8()[staleFlag(store)] !== 0,
     markFresh(store) {
-      u8()[staleFlag(store)] = 0
+      if (store.core) u8()[staleFlag(store)] = 0
     },
     markStale(store) {
       u8()[staleFlag(store)] = 1
