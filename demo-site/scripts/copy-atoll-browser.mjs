@@ -29,7 +29,7 @@ for (const folder of ['browser']) {
 if (missing.length) {
   console.warn(
     `atoll: warning: atoll-store has no js/${missing.join(', js/')} folder; ` +
-      'the inline-script widget will not load. Repack the package ' +
+      'the no-bundler page (src/pages/no-bundler.astro) will not load. Repack the package ' +
       '(npm run build && npm pack --pack-destination demo-site/vendor at the repo root) ' +
       'and run npm install here.',
   );

@@ -1,7 +1,7 @@
 // The shared cart, as in Astro's "Share state between islands" recipe, with
 // Atoll instead of Nano Stores. The names make these the same two stores for
 // every script on the page, even ones bundled separately or loaded with no
-// bundler at all (see the inline "recently added" widget in pages/index.astro).
+// bundler at all (pages/no-bundler.astro finds the cart by name).
 //
 // Where the cart lives besides memory (browser only, set up below, before any
 // island reads a store: every island imports this module first):

@@ -4,6 +4,7 @@
 import { createStore } from '../atom/index.js'
 import { KIND_ATOM } from '../runtime/engine.js'
 import { AtollError } from '../runtime/errors.js'
+import { engine } from '../runtime/index.js'
 import { getPath, setPath } from './path.js'
 
 export { getPath, setByKey, setPath } from './path.js'
@@ -16,7 +17,11 @@ export const deepMap = (initial = {}, options) => {
       // Object.is as everywhere else (Nano Stores' deepMap uses !==).
       if (Object.is(getPath(created.value, path), value)) return
       let oldValue = created.value
-      created.value = setPath(oldValue, path, value)
+      let newValue = setPath(oldValue, path, value)
+      // Server only: inside a request scope atoll-store/ssr keeps the write
+      // as that request's own (see ssr/index.js). Unset on the client.
+      if (engine.serverWrite && engine.serverWrite(created, newValue)) return
+      created.value = newValue
       created.notify(oldValue, path)
     }
   })

@@ -89,6 +89,10 @@ export const map = (initial = {}, options) => {
           `setKey() was called on store ${storeLabel(this)}, which is not a map`
         )
       }
+      // Server only: inside a request scope atoll-store/ssr makes the write
+      // that request's own, from the scope's value (see ssr/index.js). Unset
+      // on the client.
+      if (engine.serverSetKey && engine.serverSetKey(store, key, value)) return
       let property = propertyOf(key)
       let present = entries ? entries.has(property) : Object.hasOwn(current, property)
       let old = present ? (entries ? entries.get(property) : current[property]) : undefined

@@ -19,6 +19,9 @@ export interface PersistOptions {
  * Saved data that is not JSON or not of the initial value's kind is ignored
  * with a console warning. A full storage makes the write (set/setKey) throw
  * AtollError `ATOLL_STORAGE_FULL`; the value stays in memory.
+ * The value the store had before the restore is kept: framework components
+ * that hydrate render it (it is what the page's HTML shows), then the
+ * restored value.
  * Returns a function that stops saving.
  */
 export function persist(store: WritableStore, options?: PersistOptions): () => void

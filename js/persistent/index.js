@@ -9,6 +9,7 @@
 import { toJSONText, unserializable } from '../json/to-json.js'
 import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { assertWritableStore, attachOnce, unnamedStore } from './attach.js'
+import { keepRendered } from './rendered.js'
 import { isStorage, pageStorage, writeItem } from './storage.js'
 
 export function persist(store, options = {}) {
@@ -28,6 +29,9 @@ export function persist(store, options = {}) {
   }
 
   return attachOnce(store, storage, key, () => {
+    // The page's HTML shows the value from before the restore: islands
+    // hydrate with that one (see rendered.js).
+    keepRendered(store)
     restore(store, storage, key)
     let label = storeLabel(store)
     return store.listen(() => {

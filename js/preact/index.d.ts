@@ -12,9 +12,12 @@ export interface UseStoreOptions<SomeStore> {
 
   /**
    * Value used on the server and during hydration, so that the hydrated HTML
-   * matches. `'initial'` uses the store's initial value; a function returns the
-   * server value; any other truthy value is the server value itself.
-   * Default: the store's current value.
+   * matches; the component shows the live value right after hydration.
+   * `'initial'` uses the store's initial value; a function returns the server
+   * value; any other truthy value is the server value itself. Default: the
+   * store's current value on the server; while hydrating, the value the page
+   * was rendered with (the store's value from before `persist()` or
+   * `syncTabs()` changed it, else its current value).
    */
   ssr?: 'initial' | (() => StoreValue<SomeStore>) | StoreValue<SomeStore> | false
 }

@@ -2,9 +2,32 @@
 // preact/compat). The component reads store.get() while rendering, so it never
 // shows a stale value; the listener only asks Preact to render again.
 import { listenKeys } from 'atoll-store'
+import { options } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 
+import { hydrationValue } from '../persistent/rendered.js'
 import { assertStore } from '../runtime/errors.js'
+
+// Whether the root render under way is a hydrate(). Preact tells its hooks
+// only that a root render starts (options.__, `_root`: the vnode and the
+// parent element) and that it is committed (options.__c, `_commit`), not
+// whether it hydrates; those two mangled names are the ones @preact/signals
+// and preact/hooks use. A root render into an element that holds markup but
+// no Preact tree yet is taken as hydration: what hydrate() does (Astro's
+// islands, server-rendered apps), while render() normally starts from an
+// empty element (Astro empties a client:only island first). Re-renders of
+// a mounted tree (setState, store changes) start no root render.
+let hydrating = false
+let previousRoot = options.__
+options.__ = (vnode, parent) => {
+  hydrating = !!parent && !parent.__k && !!parent.firstChild
+  if (previousRoot) previousRoot(vnode, parent)
+}
+let previousCommit = options.__c
+options.__c = (vnode, queue) => {
+  hydrating = false
+  if (previousCommit) previousCommit(vnode, queue)
+}
 
 export function useStore(store, { keys, ssr } = {}) {
   // A mistyped import gives `undefined`: say so here, not deep inside Preact.
@@ -14,13 +37,16 @@ export function useStore(store, { keys, ssr } = {}) {
   // changes in a row (or a batch) cost one render.
   let [, forceRender] = useState()
 
-  // With `ssr`, the server and the hydrating client render the server value;
-  // an effect (which runs only on the client, after hydration) then switches
-  // to the live value.
-  let [hydrated, setHydrated] = useState(!ssr)
-  let [serverValue] = useState(() => serverSnapshot(store, ssr))
+  // The server and a hydrating component render the value the page was
+  // rendered with: `ssr` if given; else, for a store that persist() or
+  // syncTabs() changed after the page loaded, the value from before
+  // (persistent/rendered.js). An effect (which runs only on the client, after
+  // hydration) then switches to the live value. Any other first render shows
+  // the live value at once.
+  let [first] = useState(() => (ssr ? { current: serverSnapshot(store, ssr) } : hydrating && hydrationValue(store)))
+  let [hydrated, setHydrated] = useState(!first)
 
-  let value = hydrated ? store.get() : serverValue
+  let value = hydrated ? store.get() : first.current
   // The value we rendered, for the check after subscribing.
   let rendered = useRef()
   rendered.current = value

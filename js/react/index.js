@@ -4,6 +4,7 @@
 import { listenKeys } from 'atoll-store'
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 
+import { hydrationValue } from '../persistent/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 export function useStore(store, { keys, ssr } = {}) {
@@ -42,12 +43,17 @@ export function useStore(store, { keys, ssr } = {}) {
 
   let getSnapshot = () => snapshot.current
 
-  // Server snapshot: used by renderToString and during hydration, so the first
-  // client render matches the HTML; React then re-renders with getSnapshot if
-  // the client value differs. React requires it to be stable across calls, so
-  // a value computed from `ssr` is kept for the component's lifetime.
+  // Server snapshot: what renderToString renders, and what React renders while
+  // hydrating (only then, on the client), so the first client render matches
+  // the HTML; right after hydration React compares it with getSnapshot and
+  // renders again if the live value differs. By default it is the value the
+  // page was rendered with: for a store that persist() or syncTabs() changed
+  // after the page loaded, the value from before (persistent/rendered.js);
+  // else the live value (on the server, the request's). React requires it to
+  // be stable across calls, so a value computed from `ssr` is kept for the
+  // component's lifetime. (hydrationValue gives a { current } box, like the ref.)
   let [serverValue] = useState(() => serverSnapshot(store, ssr))
-  let getServerSnapshot = ssr ? () => serverValue : getSnapshot
+  let getServerSnapshot = ssr ? () => serverValue : () => (hydrationValue(store) || snapshot).current
 
   return useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
 }

@@ -7,7 +7,9 @@ export type UseStoreOptions = ReconcileOptions
 
 /**
  * Subscribe to a store from a Solid component or root and return an accessor
- * of its value. Unsubscribes when the owner is disposed.
+ * of its value. Unsubscribes when the owner is disposed. While Solid hydrates,
+ * a store that `persist()` or `syncTabs()` changed since the page loaded gives
+ * the value the HTML was rendered with, and the live value once mounted.
  *
  * ```js
  * import { useStore } from 'atoll-store/solid'

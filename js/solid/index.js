@@ -2,10 +2,11 @@
 // a Solid store and each change goes through `reconcile`, so for objects only
 // the properties that really changed notify their readers (fine-grained),
 // the way @nanostores/solid behaves.
-import { onCleanup } from 'solid-js'
+import { onCleanup, onMount, sharedConfig } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { isServer } from 'solid-js/web'
 
+import { hydrationValue } from '../persistent/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 export function useStore(store, options = {}) {
@@ -16,10 +17,24 @@ export function useStore(store, options = {}) {
   // there would stay on the store after every request.
   if (isServer) return () => store.get()
   let [state, setState] = createStore({ value: undefined })
+  let show = value => setState('value', reconcile(copy(value), options))
+  // While Solid hydrates (its hydration context is set), HTML that shows the
+  // value from before persist() or syncTabs() changed the store
+  // (persistent/rendered.js) is hydrated with that value; the live one comes
+  // in one update once mounted (Solid runs onMount after hydration).
+  let first = sharedConfig.context && hydrationValue(store)
+  let live = !first
   // subscribe() calls us at once with the current value, then on each change.
   let unsubscribe = store.subscribe(value => {
-    setState('value', reconcile(copy(value), options))
+    if (live) show(value)
   })
+  if (first) {
+    show(first.current)
+    onMount(() => {
+      live = true
+      show(store.get())
+    })
+  }
   // Unsubscribe when the owning component (or root) is disposed; the store
   // then unmounts after STORE_UNMOUNT_DELAY if nobody else listens.
   onCleanup(unsubscribe)

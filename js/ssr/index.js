@@ -4,21 +4,29 @@
 // request a server handles, so a request's state cannot live in the store: it
 // lives in a scope (an AsyncLocalStorage context, which follows the request's
 // awaits, timers and streams) and the store reads through to it:
-// - the first setServerState() on a store makes its `value` field consult the
-//   current scope, so get() and subscribe() (every adapter's SSR path goes
-//   through one of them) do too; outside a scope, or in a scope that did not
-//   set the store, they behave exactly as before;
-// - inside a scope that set the store, set()/setKey() change only that scope's
-//   value (through the public onSet hook, so the shared value is untouched and
-//   no process-wide listener hears another request's state);
-// - serverStateScript() writes the scope's values into the page, where the
-//   client runtime reads them before any island's store exists
-//   (runtime/hand-off.js).
+// - every write inside a scope (set, setKey of a map or deepMap, and so
+//   everything built on them) is copy-on-write into the scope: the store's
+//   write path asks engine.serverWrite / engine.serverSetKey (one property
+//   check on the client, where this module never loads), which puts the new
+//   value in the scope and stops the shared write. The shared value never
+//   changes and no listener is called (listeners are process-wide: they would
+//   hear one request's state while serving another). onSet handlers still run
+//   (they wrap set/setKey) and abort() still cancels the write.
+// - the first scoped write or setServerState() of a store makes its `value`
+//   field consult the current scope, so get() and subscribe() (every
+//   adapter's SSR path goes through one of them) do too; outside a scope, or
+//   in a scope that has no value of the store, they read the shared value;
+// - serverStateScript() writes into the page the values of the stores this
+//   request gave to setServerState(), where the client runtime reads them
+//   before any island's store exists (runtime/hand-off.js). Other scoped
+//   writes stay on the server: state reaches the page only when asked to.
+// - outside any scope, after the first scope started, a write is shared by
+//   every request: the first such write of each store warns.
 // The client never loads this module, so none of this costs the browser anything.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { toJSONText } from '../json/to-json.js'
-import { onSet } from '../lifecycle/index.js'
 import { writesNothing } from '../map/index.js'
+import { KIND_COMPUTED } from '../runtime/engine.js'
 import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { setOwn } from '../runtime/own-property.js'
@@ -26,14 +34,14 @@ import { isMap } from '../runtime/writable.js'
 
 // One scope storage per process, kept on the shared engine so that every copy
 // of the package (and the computed stores, see the README) use the same one.
-// A scope is { values: Map(store -> this request's value), written: whether
+// A scope is { values: Map(store -> this request's value), sent: Set(stores
+// given to setServerState, the ones handed to the page), written: whether
 // serverStateScript() has put them into the page already }.
 let storage = (engine.serverScope ||= new AsyncLocalStorage())
 
-// The wrapping done by the first setServerState() of a store, once per store
-// (a WeakSet on the engine, for the same reason as above).
+// The wrapping done by the first scoped write or setServerState() of a
+// store, once per store (a WeakSet on the engine, for the same reason as above).
 let scoped = (engine.serverScoped ||= new WeakSet())
-
 
 // The current scope's values if they include `store`.
 let holding = store => {
@@ -74,34 +82,64 @@ let makeScoped = store => {
       else writeShared(value)
     }
   })
-  // Writes inside the scope go to the scope. onSet (not a wrapper of our own)
-  // keeps composing with other onSet handlers and their unbinding.
-  onSet(store, payload => {
-    let values = holding(store)
-    if (!values) return
-    payload.abort()
-    let old = values.get(store)
-    let next = payload.newValue
-    if ('changed' in payload) {
-      // setKey(key, value): payload.newValue is built from the shared object,
-      // so only its changed key is taken.
-      let key = payload.changed
-      let value = next[key]
-      let had = Object.hasOwn(old, key)
-      if (writesNothing(store, had, had ? old[key] : undefined, value, key)) return
-      next = { ...old }
-      if (value === undefined) delete next[key]
-      else setOwn(next, key, value)
-    } else {
-      if (isMap(store)) assertPlainObject(next, 'set()', store)
-      if (store.eq(old, next)) return
-    }
-    assertNotWritten(storage.getStore(), store, 'set()/setKey()')
-    values.set(store, next)
-  })
 }
 
-let newScope = () => ({ values: new Map(), written: false })
+// Writes outside any scope on a server, once requests are being served, are
+// every request's: the first of each store says so.
+let warned = new WeakSet()
+let warnShared = store => {
+  if (!engine.serverStarted || typeof window !== 'undefined' || store.kind === KIND_COMPUTED) return
+  if (warned.has(store)) return
+  warned.add(store)
+  console.warn(
+    `atoll-store: store ${storeLabel(store)} was written outside a request scope on the server. Writes outside a request scope are shared by every request (every visitor sees them); inside one (atollMiddleware, runWithState) a write is that request's own. Write request data while the request renders, or with setServerState().`
+  )
+}
+
+// The write path's hook (atom set, deepMap setKey, after their equality
+// checks): `next` is the store's whole new value. Returns true when the
+// write belongs to the current scope (and is done), false for a shared write.
+let writeInScope = (store, next) => {
+  let scope = storage.getStore()
+  // A computed store derives outside any scope (computed/index.js) and is
+  // never written by a request.
+  if (!scope || store.kind === KIND_COMPUTED) {
+    if (!scope) warnShared(store)
+    return false
+  }
+  if (scope.sent.has(store)) assertNotWritten(scope, store, 'set()/setKey()')
+  if (!scoped.has(store)) makeScoped(store)
+  scope.values.set(store, next)
+  return true
+}
+
+// map setKey's hook, called first: the map's own bookkeeping holds the shared
+// value, so the scope's write is made here, from `store.value` (the scope's
+// value, or the shared one the first time), with the map's rules.
+let setKeyInScope = (store, key, value) => {
+  if (!storage.getStore()) {
+    warnShared(store)
+    return false
+  }
+  let old = store.value
+  let property = typeof key === 'symbol' ? key : String(key)
+  let present = Object.hasOwn(old, property)
+  if (writesNothing(store, present, present ? old[property] : undefined, value, key)) return true
+  let next = { ...old }
+  if (value === undefined) delete next[property]
+  else setOwn(next, property, value)
+  return writeInScope(store, next)
+}
+
+// The first copy of the package to load installs the hooks (they use only
+// what is shared on the engine, so any copy's will do).
+engine.serverWrite ||= writeInScope
+engine.serverSetKey ||= setKeyInScope
+
+let newScope = () => {
+  engine.serverStarted = true
+  return { values: new Map(), sent: new Set(), written: false }
+}
 
 // Runs fn (sync or async) in a fresh, empty request scope and returns its result.
 export let runWithState = fn => {
@@ -144,6 +182,7 @@ export function setServerState(store, value) {
   assertNotWritten(scope, store, 'setServerState()')
   if (!scoped.has(store)) makeScoped(store)
   scope.values.set(store, value)
+  scope.sent.add(store)
 }
 
 // JSON inside <script> is raw text to the HTML parser: `</script`, `<!--` and
@@ -154,15 +193,17 @@ let UNSAFE = /[<>&\u2028\u2029]/g
 let escapeJSON = text =>
   text.replace(UNSAFE, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
-// The values this request set, as JSON text safe to put inside <script>.
-// Outside a scope nothing can have been set (setServerState refuses), so a
-// layout shared with prerendered pages may call it anywhere.
+// The values of the stores this request gave to setServerState(), as JSON
+// text safe to put inside <script>. Outside a scope nothing can have been set
+// (setServerState refuses), so a layout shared with prerendered pages may
+// call it anywhere.
 export function serverStateJSON() {
   let scope = storage.getStore()
   let parts = []
   if (scope) {
     scope.written = true
     for (let [store, value] of scope.values) {
+      if (!scope.sent.has(store)) continue
       parts.push(`${JSON.stringify(store.name)}:${toJSONText(value, storeLabel(store))}`)
     }
   }

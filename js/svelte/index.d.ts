@@ -33,6 +33,11 @@ import type { ReadableAtom, WritableAtom } from 'atoll-store'
  * when the store changes; the store listener lasts while such an effect does.
  * Outside effects and on the server it is a plain `store.get()`.
  * Assigning `current` calls `store.set`.
+ *
+ * Hydration: Svelte does not tell code outside it that a component hydrates,
+ * so `$store` and `current` give the live value then too, also for a store
+ * that `persist()` restored after the page was rendered. Svelte repairs the
+ * text and blocks it hydrates, not `src`/`srcset` attributes or `{@html}`.
  */
 export function fromStore<Value>(store: WritableAtom<Value>): { current: Value }
 export function fromStore<Value>(

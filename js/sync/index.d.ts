@@ -11,6 +11,8 @@ export interface SyncOptions {
  * one key per setKey; the last writer wins, the same way in every tab.
  * A value JSON cannot hold makes the write throw AtollError
  * `ATOLL_NOT_SERIALIZABLE` (naming the store and the path).
+ * Components that hydrate render the value the store had when syncing began
+ * (what the page's HTML shows), then the value other tabs sent.
  * Returns a function that stops syncing.
  */
 export function syncTabs(store: WritableStore, options?: SyncOptions): () => void

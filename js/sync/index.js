@@ -14,6 +14,7 @@ import { toJSONText, unserializable } from '../json/to-json.js'
 import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { isMap } from '../runtime/writable.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
+import { keepRendered } from '../persistent/rendered.js'
 import { openTransport } from './transport.js'
 
 const PROTOCOL = 1
@@ -54,6 +55,9 @@ function start(store, channelName) {
 
   let transport = openTransport(channelName, message => receive(message), store)
   if (!transport) return () => {} // no other tabs to reach (server rendering)
+  // Other tabs' state replaces the value the page's HTML shows, maybe before
+  // every island has hydrated: they hydrate with this one (see rendered.js).
+  keepRendered(store)
   let send = message => transport.post({ atoll: PROTOCOL, from: tab, clock, ...message })
 
   // [clock, tab, JSON or null for a deleted key]

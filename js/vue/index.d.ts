@@ -9,7 +9,10 @@ import type { ShallowRef, WritableComputedRef } from 'vue'
  * Throws an `AtollError` (`ATOLL_NOT_A_STORE`) when given no store, e.g.
  * `undefined` from a mistyped import. The store listener is removed when the
  * scope is disposed (the component unmounts). During a server render it reads
- * the value once and does not subscribe.
+ * the value once and does not subscribe. In a component that hydrates
+ * server-rendered HTML, a store that `persist()` or `syncTabs()` changed since
+ * the page loaded starts at the value the HTML was rendered with and takes
+ * the live value once mounted.
  *
  * ```vue
  * <template>

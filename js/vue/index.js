@@ -7,15 +7,18 @@
 
 import {
   computed,
+  getCurrentInstance,
   getCurrentScope,
   hasInjectionContext,
   inject,
+  onMounted,
   onScopeDispose,
   shallowReadonly,
   shallowRef,
   ssrContextKey
 } from 'vue'
 
+import { hydrationValue } from '../persistent/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 // Read at each call, like @nanostores/vue, so bundlers can replace
@@ -49,10 +52,27 @@ export function useStore(store) {
   if (isServerRender()) {
     state.value = store.get()
   } else {
+    // In the setup of a component that hydrates server-rendered HTML, Vue has
+    // given the component's vnode the DOM node it adopts (vnode.el: that `el`
+    // is what makes Vue hydrate rather than render; a component rendered from
+    // scratch gets its `el` after setup). If persist() or syncTabs() changed
+    // the store after the page loaded, the HTML shows the value from before
+    // (persistent/rendered.js): hydrate with that one, and take the live
+    // value in one update once mounted.
+    const instance = getCurrentInstance()
+    const first = instance && !instance.isMounted && instance.vnode.el && hydrationValue(store)
+    let live = !first
     // subscribe() calls us at once with the current value, then on each change.
     const unbind = store.subscribe(value => {
-      state.value = value
+      if (live) state.value = value
     })
+    if (first) {
+      state.value = first.current
+      onMounted(() => {
+        live = true
+        state.value = store.get()
+      })
+    }
     // Outside any scope there is nothing to tie the listener to: it then lives
     // as long as the page, like a listen() call in a plain script.
     if (getCurrentScope()) onScopeDispose(unbind)

@@ -46,4 +46,10 @@ console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
 console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')
 console.log(await measureSizes().then(sizeTable, e => 'size report failed: ' + e.message))
+
+// Graph workloads against nanostores and alien-signals, then memory per store
+// (also `npm run bench:graph` alone).
+await import('./graph/run.js')
+  .then(m => m.runGraph())
+  .catch(e => console.log('\ngraph benchmark failed: ' + e.message))
 // No process.exit(): it would cut output still queued for a pipe (`npm run bench | tee`).

@@ -2,8 +2,8 @@
 // built site (astro preview with the Node adapter): it survives a reload
 // (cookie + server render, localStorage), stays equal across tabs, is rendered
 // by the server from the cookie and hydrates without a mismatch, and can be
-// undone, saved and restored. Every test starts from a fresh browser context:
-// no cookies, empty storage.
+// undone, saved and restored; the no-bundler page shows it in another tab.
+// Every test starts from a fresh browser context: no cookies, empty storage.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,16 @@ import { products } from '../../demo-site/src/products.js';
 import { launchBrowser, watchProblems } from './support/browser.js';
 import {
   FRAMEWORKS,
+  NO_BUNDLER_PATH,
   cartModel,
   expectDisabled,
+  expectNoBundlerState,
   expectState,
   hydrationProbe,
   readState,
   selectors as $,
   waitForHydration,
+  waitForNoBundler,
 } from './support/page.js';
 import { assertNodeForAstro, screenshotDir } from './support/paths.js';
 import { buildSite, startServer } from './support/server.js';
@@ -59,6 +62,15 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
     await page.goto(server.url + search, { waitUntil: 'commit' });
     const times = await waitForHydration(page);
     return { page, problems, times };
+  }
+
+  /** A tab of `context` on the no-bundler page, its module script run. */
+  async function openNoBundlerTab(context) {
+    const page = await context.newPage();
+    const problems = watchProblems(page, { warnings: true });
+    await page.goto(new URL(NO_BUNDLER_PATH, server.url).href);
+    await waitForNoBundler(page);
+    return { page, problems };
   }
 
   async function closeContexts() {
@@ -152,6 +164,48 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       await expectState(tab.page, model.expected(), `tab ${name} after "Clear cart" in A`);
     }
     assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+  });
+
+  it('shows the cart on the no-bundler page in another tab: what was saved, then every change', async (t) => {
+    t.after(closeContexts);
+    const context = await freshContext();
+    // Opened first: nothing saved yet.
+    const other = await openNoBundlerTab(context);
+    await expectNoBundlerState(other.page, cartModel().noBundler(), 'the no-bundler page, nothing saved');
+
+    const { page, problems } = await openTab(context);
+    const model = cartModel();
+    for (const fw of ['svelte', 'react', 'svelte']) {
+      await page.click($.add(fw));
+      model.add(productOf[fw]);
+      await expectState(page, model.expected(), `the storefront after "Add to cart" in the ${fw} form`);
+      await expectNoBundlerState(other.page, model.noBundler(), `the no-bundler page after "Add to cart" in the ${fw} form`);
+    }
+
+    // A reload restores it from localStorage, as does a tab opened now.
+    await other.page.reload();
+    await waitForNoBundler(other.page);
+    await expectNoBundlerState(other.page, model.noBundler(), 'the no-bundler page after a reload');
+    const third = await openNoBundlerTab(context);
+    await expectNoBundlerState(third.page, model.noBundler(), 'a second no-bundler tab');
+
+    // Whole-cart writes reach it too: Undo, "Clear cart", "Restore saved cart".
+    await page.click($.undo);
+    const undone = cartModel().add(productOf.svelte).add(productOf.react);
+    await expectState(page, { ...undone.expected(), recent: model.recent }, 'the storefront after Undo');
+    await expectNoBundlerState(other.page, undone.noBundler(), 'the no-bundler page after Undo');
+    await page.click($.save);
+    await page.click($.clear);
+    await expectState(page, cartModel({ open: true }).expected(), 'the storefront after "Clear cart"');
+    for (const tab of [other, third]) {
+      await expectNoBundlerState(tab.page, cartModel().noBundler(), 'a no-bundler tab after "Clear cart"');
+    }
+    await page.click($.restore);
+    await expectState(page, { ...undone.expected(), recent: 'nothing yet' }, 'the storefront after "Restore saved cart"');
+    for (const tab of [other, third]) {
+      await expectNoBundlerState(tab.page, undone.noBundler(), 'a no-bundler tab after "Restore saved cart"');
+    }
+    assert.deepEqual([...problems, ...other.problems, ...third.problems], []);
   });
 
   it('renders the cart set on the server from the cookie, and hydrates it unchanged', async (t) => {

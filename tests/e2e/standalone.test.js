@@ -8,7 +8,16 @@ import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, watchProblems } from './support/browser.js';
 import { diffContents, packContents } from './support/packContents.js';
-import { expectState, expectedState, hydrationProbe, waitForHydration } from './support/page.js';
+import {
+  NO_BUNDLER_PATH,
+  expectNoBundlerState,
+  expectState,
+  expectedNoBundlerState,
+  expectedState,
+  hydrationProbe,
+  waitForHydration,
+  waitForNoBundler,
+} from './support/page.js';
 import { assertNodeForAstro, childEnv, repoRoot, siteDir } from './support/paths.js';
 import { run } from './support/run.js';
 import { buildSite, startServer } from './support/server.js';
@@ -71,9 +80,10 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
     // The storefront renders per request (Node adapter): a server entry, and the client assets.
     assert.ok(existsSync(join(copy, 'dist', 'server', 'entry.mjs')), 'dist/server/entry.mjs built');
     assert.ok(existsSync(join(copy, 'dist', 'client', 'atoll', 'browser', 'atoll.js')), 'the standalone browser build is copied into the site');
+    assert.ok(existsSync(join(copy, 'dist', 'client', 'no-bundler', 'index.html')), 'the no-bundler page is prerendered');
   });
 
-  it('runs `npm run dev` in the copy and the page works in Chromium', async () => {
+  it('runs `npm run dev` in the copy and both pages work in Chromium', async () => {
     const copy = join(work, 'demo-site');
     const server = await startServer({ cwd: copy, mode: 'dev', timeoutMs: 120_000 });
     const browser = await openBrowser();
@@ -92,6 +102,26 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
         'dev server, after "Add to cart" in the preact form',
         15_000,
       );
+      // The no-bundler page (the standalone build from public/atoll/, copied by
+      // predev), in another tab: the same cart.
+      const other = await browser.context.newPage();
+      const otherProblems = watchProblems(other);
+      await other.goto(new URL(NO_BUNDLER_PATH, server.url).href);
+      await waitForNoBundler(other, 60_000);
+      await expectNoBundlerState(
+        other,
+        expectedNoBundlerState([{ product: mug, quantity: 1 }]),
+        'dev server, the no-bundler page in another tab',
+        15_000,
+      );
+      await page.click('[data-island="preact"][data-part="add"] button');
+      await expectNoBundlerState(
+        other,
+        expectedNoBundlerState([{ product: mug, quantity: 2 }]),
+        'dev server, the no-bundler page after another add in the storefront tab',
+        15_000,
+      );
+      problems.push(...otherProblems);
       // Vite's dev client may log its own connection messages; only errors count.
       assert.deepEqual(problems, []);
     } finally {

@@ -1,13 +1,14 @@
 // Size budgets in gzipped bytes (see measure.js for how they are measured).
 // `npm test` fails when an entry grows past its budget; raise one only with
 // the reason in the commit. The core's is issue 10's: 10 KB, aiming at 7 KB.
+// The adapters grew by hydrating with the value the HTML was rendered with.
 export const BUDGETS = {
   core: 10 * 1024,
   all: 12288,
-  react: 420,
-  preact: 410,
-  vue: 370,
-  solid: 440,
+  react: 440,
+  preact: 510,
+  vue: 470,
+  solid: 530,
   svelte: 230,
   persistent: 2400,
   sync: 3400,

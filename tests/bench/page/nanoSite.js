@@ -6,9 +6,9 @@
 //   (Svelte uses the store contract directly, nothing to change);
 // - Atoll-only parts are left out: the per-request server state hand-off
 //   (the page sets the stores instead), Undo/Redo, Save/Restore (snapshot),
-//   the ?debug logger; the "recently added" line, which on the demo finds the
-//   cart by name from an unbundled script, is bundled by Astro here (Nano
-//   Stores has no stores by name).
+//   the ?debug logger, and the no-bundler page (pages/no-bundler.astro, which
+//   finds the cart by name with the standalone build: Nano Stores has no
+//   stores by name) with the storefront's link to it.
 // Every edit must apply, so a change to the demo that the copy no longer
 // matches stops the benchmark with the edit's name instead of measuring
 // something else.
@@ -38,7 +38,12 @@ export function makeNanoSite(dest) {
 
   const src = join(dest, 'src');
   cpSync(join(here, 'nano', 'cartStore.js'), join(src, 'cartStore.js'));
-  for (const file of ['middleware.js', 'cartHistory.js', join('components', 'react', 'CartHistory.jsx')]) {
+  for (const file of [
+    'middleware.js',
+    'cartHistory.js',
+    join('components', 'react', 'CartHistory.jsx'),
+    join('pages', 'no-bundler.astro'),
+  ]) {
     rmSync(join(src, file));
   }
 
@@ -66,12 +71,7 @@ export function makeNanoSite(dest) {
     [/^ *import \{ restore, snapshot \} from 'atoll-store\/snapshot';\n/m, '', 'snapshot import'],
     [/^ {2}\/\/ "Save cart"[\s\S]*?\n {2}showSaved\(\);\n/m, '', 'Save/Restore script'],
     [/^ *saved\.dataset\.ready = 'true';\n/m, '', 'Save/Restore ready flag'],
-    [/<!--\s*No bundler here:[\s\S]*?-->/, '<!-- Bundled by Astro: Nano Stores has no stores by name. -->', 'inline script comment'],
-    [
-      /<script type="module" is:inline>\s*import \{ map \} from '\/atoll\/browser\/atoll\.js';\s*const cartItems = map\(\{\}, \{ name: 'cart\/items' \}\);/,
-      "<script>\n  import { cartItems } from '../cartStore.js';",
-      'recently-added script',
-    ],
+    [/^ *<a [^>]*href="\/no-bundler"[^>]*>[^<]*<\/a>\n/m, '', 'link to the no-bundler page'],
   );
 
   const pkg = JSON.parse(readFileSync(join(dest, 'package.json'), 'utf8'));
@@ -84,6 +84,8 @@ export function makeNanoSite(dest) {
 
   const left = listFiles(src).filter((file) => /['"]atoll-store(\/[\w-]+)?['"]/.test(readFileSync(file, 'utf8')));
   if (left.length) throw new Error(`the Nano Stores copy still imports atoll-store in: ${left.join(', ')}`);
+  const standalone = listFiles(src).filter((file) => readFileSync(file, 'utf8').includes('/atoll/browser/'));
+  if (standalone.length) throw new Error(`the Nano Stores copy still loads atoll-store's standalone build in: ${standalone.join(', ')}`);
 }
 
 /**

@@ -75,7 +75,7 @@ export function readState(page) {
       flyouts,
       toggles,
       badge: document.querySelector('[data-island="script"][data-part="badge"]')?.textContent.trim(),
-      recent: document.querySelector('[data-island="inline"][data-part="recent"] [data-recent]')?.textContent.trim(),
+      recent: document.querySelector('[data-island="script"][data-part="recent"] [data-recent]')?.textContent.trim(),
     };
   }, FRAMEWORKS);
 }
@@ -119,6 +119,62 @@ export async function expectState(page, expected, what, timeout = 5000) {
   }
 }
 
+/** The no-bundler page (demo-site/src/pages/no-bundler.astro), relative to the site's URL. */
+export const NO_BUNDLER_PATH = 'no-bundler';
+
+/** Waits until the no-bundler page's module script has run (data-ready on its cart). */
+export async function waitForNoBundler(page, timeout = 30_000) {
+  await page.waitForFunction(
+    () => document.querySelector('[data-island="no-bundler"][data-part="cart"]')?.dataset.ready === 'true',
+    null,
+    { timeout },
+  );
+}
+
+/** The no-bundler page's cart as a user sees it: the badge, the lines, the total. */
+export function readNoBundlerState(page) {
+  return page.evaluate(() => {
+    const cart = document.querySelector('[data-island="no-bundler"][data-part="cart"]');
+    const visible = (el) => !!el && !el.hidden && el.getClientRects().length > 0;
+    return {
+      badge: document.querySelector('[data-island="no-bundler"][data-part="badge"]')?.textContent.trim(),
+      items: [...cart.querySelectorAll('li[data-item-id]')].map((li) => ({
+        id: li.dataset.itemId,
+        name: li.querySelector('h3')?.textContent.trim(),
+        image: li.querySelector('img')?.getAttribute('src'),
+        quantity: Number((li.textContent.match(/Quantity:\s*(\d+)/) || [])[1]),
+      })),
+      empty: visible(cart.querySelector('[data-empty]')),
+      total: visible(cart.querySelector('[data-total-line]')) ? cart.querySelector('[data-total]').textContent.trim() : null,
+    };
+  });
+}
+
+/** What readNoBundlerState should give for `cart` ([{product, quantity}]). */
+export function expectedNoBundlerState(cart) {
+  const { flyouts, badge } = expectedState({ open: true, cart, recent: '' });
+  const { items, empty, total } = flyouts[FRAMEWORKS[0]];
+  return { badge, items, empty, total };
+}
+
+/** Polls until the no-bundler page shows `expected` (its cart follows other tabs through the storage event). */
+export async function expectNoBundlerState(page, expected, what, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const actual = await readNoBundlerState(page);
+    try {
+      assert.deepStrictEqual(actual, expected);
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) {
+        err.message = `${what}: the no-bundler page disagrees with the expected cart\n${err.message}`;
+        throw err;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Where the tests click. */
 export const selectors = {
   add: (fw) => `[data-island="${fw}"][data-part="add"] button`,
@@ -148,6 +204,8 @@ export function cartModel({ open = false, cart = [], recent = 'nothing yet' } = 
       return model;
     },
     expected: () => expectedState(model),
+    /** What the no-bundler page shows for this cart (open or not: it has no flyout to close). */
+    noBundler: () => expectedNoBundlerState(model.cart),
     /** The cart cookie's value for this cart: "id:quantity|…". */
     cookie: () => model.cart.map(({ product, quantity }) => `${product.id}:${quantity}`).join('|'),
   };
