@@ -7,7 +7,7 @@
 // into `sink` so that the optimizer cannot drop the work.
 
 const ROUND_MS = 60
-const ROUNDS = 11
+export const ROUNDS = 11
 const WARM_MS = 150
 
 export let sink = 0
@@ -35,10 +35,10 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-// runs: one timed function per library, or an Error when its setup failed.
-// Returns, for each, the median ns/op or the Error it threw.
-export function compare(runs) {
-  let libs = runs.map(run => ({ run, err: run instanceof Error ? run : null, samples: [] }))
+// The timing scheme as steps: calibration, warm-up, then alternating rounds.
+// It yields after each step, so compareAsync can let the event loop run
+// between them (e.g. FinalizationRegistry callbacks of dropped stores).
+function* schedule(libs) {
   let step = (lib, f) => {
     if (lib.err) return
     try {
@@ -47,15 +47,39 @@ export function compare(runs) {
       lib.err = e
     }
   }
-  for (let lib of libs) step(lib, () => (lib.n = calibrate(lib.run)))
+  for (let lib of libs) {
+    step(lib, () => (lib.n = calibrate(lib.run)))
+    yield
+  }
   for (let lib of libs) {
     let until = performance.now() + WARM_MS
-    while (!lib.err && performance.now() < until) step(lib, () => timeOnce(lib.run, lib.n))
+    while (!lib.err && performance.now() < until) {
+      step(lib, () => timeOnce(lib.run, lib.n))
+      yield
+    }
   }
   for (let r = 0; r < ROUNDS; r++) {
     for (let lib of libs) {
       step(lib, () => lib.samples.push((timeOnce(lib.run, lib.n) * 1e6) / lib.n))
+      yield
     }
   }
-  return libs.map(lib => lib.err || median(lib.samples))
+}
+
+let prepare = runs => runs.map(run => ({ run, err: run instanceof Error ? run : null, samples: [] }))
+let results = libs => libs.map(lib => lib.err || median(lib.samples))
+
+// runs: one timed function per library, or an Error when its setup failed.
+// Returns, for each, the median ns/op or the Error it threw.
+export function compare(runs) {
+  let libs = prepare(runs)
+  for (let _ of schedule(libs));
+  return results(libs)
+}
+
+// The same, with the event loop running between steps.
+export async function compareAsync(runs) {
+  let libs = prepare(runs)
+  for (let _ of schedule(libs)) await new Promise(resolve => setImmediate(resolve))
+  return results(libs)
 }

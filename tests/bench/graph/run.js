@@ -7,14 +7,14 @@
 // checksums must be equal (else an error line). Then the same graphs are
 // timed by measure.js's compare(): calibrated rounds of ~60 ms, warm-up, 11
 // rounds alternating between the libraries, median. The creation workloads
-// use the same scheme with a pause between rounds (compareAsync below):
+// use the same scheme with the event loop running between steps (compareAsync):
 // atoll-store frees the core's half of a store from a FinalizationRegistry
 // callback, which needs the event loop.
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 
-import { compare, sink } from '../measure.js'
+import { compare, compareAsync, ROUNDS, sink } from '../measure.js'
 import { runMemory } from '../memory.js'
 import { printTable } from './table.js'
 
@@ -27,56 +27,6 @@ const LIBS = [
 const VERIFY_OPS = 3
 
 // compare() of measure.js with a turn of the event loop between rounds.
-const ROUND_MS = 60
-const ROUNDS = 11
-const WARM_MS = 150
-let asyncSink = 0
-let tick = () => new Promise(resolve => setImmediate(resolve))
-function timeOnce(run, n) {
-  let t0 = process.hrtime.bigint()
-  asyncSink += run(n)
-  return Number(process.hrtime.bigint() - t0) / 1e6
-}
-let median = xs => {
-  let s = [...xs].sort((a, b) => a - b)
-  let m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
-async function compareAsync(runs) {
-  let libs = runs.map(run => ({ run, err: run instanceof Error ? run : null, samples: [] }))
-  let step = (lib, f) => {
-    if (lib.err) return
-    try {
-      f()
-    } catch (e) {
-      lib.err = e
-    }
-  }
-  for (let lib of libs) {
-    step(lib, () => {
-      let n = 1
-      let ms = timeOnce(lib.run, n)
-      while (ms < ROUND_MS / 8) ms = timeOnce(lib.run, (n *= 2))
-      lib.n = Math.max(1, Math.round((n * ROUND_MS) / ms))
-    })
-    await tick()
-  }
-  for (let lib of libs) {
-    let until = performance.now() + WARM_MS
-    while (!lib.err && performance.now() < until) {
-      step(lib, () => timeOnce(lib.run, lib.n))
-      await tick()
-    }
-  }
-  for (let r = 0; r < ROUNDS; r++) {
-    for (let lib of libs) {
-      step(lib, () => lib.samples.push((timeOnce(lib.run, lib.n) * 1e6) / lib.n))
-      await tick()
-    }
-  }
-  return libs.map(lib => lib.err || median(lib.samples))
-}
-
 let fmtUs = ns => {
   if (typeof ns !== 'number') return 'error'
   let us = ns / 1000
@@ -175,7 +125,7 @@ export async function runGraph() {
   })
   console.log(
     `${versions.join(', ')} | Node ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | ` +
-      `median of ${ROUNDS} alternating rounds (checksum ${(sink + asyncSink) % 1000}) | ` +
+      `median of ${ROUNDS} alternating rounds (checksum ${sink % 1000}) | ` +
       `${((performance.now() - started) / 1000).toFixed(0)} s`
   )
 
