@@ -95,7 +95,7 @@ export function createEngine(raw) {
   // The function's id, or 0 if it has none. (The owner check also keeps a
   // function from using the id its prototype, another listener, holds.)
   let fnId = fn => {
-    let id = fn[FN_ID] || frozenFnIds.get(fn)
+    let id = fn[FN_ID] || (frozenFnIds.size && frozenFnIds.get(fn))
     return id && fnOwner[id] === fn ? id : 0
   }
   let newFnId = fn => {
@@ -104,8 +104,12 @@ export function createEngine(raw) {
     fnRefs[id] = 0
     // A function that listens, leaves and listens again mostly gets its id back.
     if (fn[FN_ID] !== id) {
-      if (Object.isExtensible(fn)) fn[FN_ID] = id
-      else frozenFnIds.set(fn, id)
+      // (A frozen function throws here: ES modules are strict.)
+      try {
+        fn[FN_ID] = id
+      } catch {
+        frozenFnIds.set(fn, id)
+      }
     }
     return id
   }

@@ -65,6 +65,30 @@ test('the same listener function on two stores runs once per batch', () => {
   assert.equal(calls, 1)
 })
 
+// The runtime tags a listener function with its id; a frozen function cannot
+// take the tag and is kept in a side table instead, with the same behaviour.
+test('a frozen listener function on two stores runs once per batch, and unbinds', () => {
+  let $a = atom(0)
+  let $b = atom(0)
+  let calls = 0
+  let fn = Object.freeze(() => calls++)
+  let offA = $a.listen(fn)
+  let offB = $b.listen(fn)
+  batch(() => {
+    $a.set(1)
+    $b.set(1)
+  })
+  assert.equal(calls, 1)
+  offA()
+  $a.set(2)
+  assert.equal(calls, 1)
+  $b.set(2)
+  assert.equal(calls, 2)
+  offB()
+  $b.set(3)
+  assert.equal(calls, 2)
+})
+
 test('different listeners each run once, in order', () => {
   let $a = atom(0)
   let $b = atom(0)
