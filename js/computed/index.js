@@ -15,11 +15,12 @@ import { onMount } from '../lifecycle/index.js'
 import { KIND_COMPUTED } from '../runtime/engine.js'
 import { AtollError, assertFunction } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isStore } from '../runtime/store-checks.js'
 
 let computedStore = (sources, fn, method, deferred) => {
   let inputs = Array.isArray(sources) ? sources : [sources]
   inputs.forEach((input, index) => {
-    if (!input || typeof input.listen !== 'function' || typeof input.id !== 'number') {
+    if (!isStore(input)) {
       throw new AtollError(
         'ATOLL_NOT_A_STORE',
         `${method}() input ${index} is not an atoll-store store`

@@ -2,18 +2,11 @@
 // value JSON cannot carry throws ATOLL_NOT_SERIALIZABLE naming the store and
 // the path, never a silent null. Plain JS: no wasm to wait for.
 import { toJSONText } from '../json/to-json.js'
-import { AtollError, storeLabel } from '../runtime/errors.js'
-
-export let isStore = value =>
-  value !== null &&
-  typeof value === 'object' &&
-  typeof value.id === 'number' &&
-  typeof value.listen === 'function'
+import { storeLabel } from '../runtime/errors.js'
+import { assertStore } from '../runtime/store-checks.js'
 
 export function documentOf(store) {
-  if (!isStore(store)) {
-    throw new AtollError('ATOLL_NOT_A_STORE', 'documentOf() expects an atoll-store store')
-  }
+  assertStore(store, 'documentOf')
   // get(), not value: it brings a computed store up to date.
   return toJSONText(store.get(), storeLabel(store))
 }

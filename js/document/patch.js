@@ -8,8 +8,7 @@
 import { batch } from '../batch/index.js'
 import { toJSONText, unserializable } from '../json/to-json.js'
 import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
-import { assertWritable, isMap } from '../runtime/writable.js'
-import { isStore } from './document-of.js'
+import { assertWritable, isMap, isStore } from '../runtime/store-checks.js'
 import { documentModule } from './load-documents.js'
 
 // PatchOutcome::Status in src/document.hpp.

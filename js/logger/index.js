@@ -12,8 +12,8 @@ import { childPath } from '../json/to-json.js'
 import { onMount, onNotify } from '../lifecycle/index.js'
 import { describeValue, isPlainObject } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
-import { isMap } from '../runtime/writable.js'
-import { resolveStores } from '../snapshot/resolve-stores.js'
+import { isMap } from '../runtime/store-checks.js'
+import { resolveStores } from '../store-lists/resolve-stores.js'
 
 const ABSENT = Symbol('absent')
 const MAX_LENGTH = 200

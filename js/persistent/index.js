@@ -8,9 +8,9 @@
 // unload never loses a write, and a full storage throws to the writer.
 import { toJSONText, unserializable } from '../json/to-json.js'
 import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
-import { assertWritableStore, attachOnce, unnamedStore } from './attach.js'
-import { keepRendered } from './rendered.js'
-import { isStorage, pageStorage, writeItem } from './storage.js'
+import { assertWritableStore, attachOnce, unnamedStore } from '../attach/attach-once.js'
+import { keepRendered } from '../hydration/rendered.js'
+import { isStorage, pageStorage, writeItem } from '../web-storage/storage.js'
 
 export function persist(store, options = {}) {
   assertWritableStore(store, 'persist')
@@ -30,7 +30,7 @@ export function persist(store, options = {}) {
 
   return attachOnce(store, storage, key, () => {
     // The page's HTML shows the value from before the restore: islands
-    // hydrate with that one (see rendered.js).
+    // hydrate with that one (see hydration/rendered.js).
     keepRendered(store)
     restore(store, storage, key)
     let label = storeLabel(store)

@@ -5,7 +5,7 @@ import { listenKeys } from 'atoll-store'
 import { options } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 
-import { hydrationValue } from '../persistent/rendered.js'
+import { hydrationValue } from '../hydration/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 // Whether the root render under way is a hydrate(). Preact tells its hooks
@@ -40,7 +40,7 @@ export function useStore(store, { keys, ssr } = {}) {
   // The server and a hydrating component render the value the page was
   // rendered with: `ssr` if given; else, for a store that persist() or
   // syncTabs() changed after the page loaded, the value from before
-  // (persistent/rendered.js). An effect (which runs only on the client, after
+  // (hydration/rendered.js). An effect (which runs only on the client, after
   // hydration) then switches to the live value. Any other first render shows
   // the live value at once.
   let [first] = useState(() => (ssr ? { current: serverSnapshot(store, ssr) } : hydrating && hydrationValue(store)))

@@ -4,7 +4,7 @@
 import { listenKeys } from 'atoll-store'
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 
-import { hydrationValue } from '../persistent/rendered.js'
+import { hydrationValue } from '../hydration/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 export function useStore(store, { keys, ssr } = {}) {
@@ -48,7 +48,7 @@ export function useStore(store, { keys, ssr } = {}) {
   // the HTML; right after hydration React compares it with getSnapshot and
   // renders again if the live value differs. By default it is the value the
   // page was rendered with: for a store that persist() or syncTabs() changed
-  // after the page loaded, the value from before (persistent/rendered.js);
+  // after the page loaded, the value from before (hydration/rendered.js);
   // else the live value (on the server, the request's). React requires it to
   // be stable across calls, so a value computed from `ssr` is kept for the
   // component's lifetime. (hydrationValue gives a { current } box, like the ref.)

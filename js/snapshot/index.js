@@ -9,8 +9,8 @@ import { batch } from '../batch/index.js'
 import { assertJSON, toJSONText } from '../json/to-json.js'
 import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
-import { isMap } from '../runtime/writable.js'
-import { assertWritable, quoteNames, resolveStores } from './resolve-stores.js'
+import { isMap } from '../runtime/store-checks.js'
+import { assertWritable, quoteNames, resolveStores } from '../store-lists/resolve-stores.js'
 
 
 export function snapshot(stores) {

@@ -6,7 +6,7 @@ import { onCleanup, onMount, sharedConfig } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import { isServer } from 'solid-js/web'
 
-import { hydrationValue } from '../persistent/rendered.js'
+import { hydrationValue } from '../hydration/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 export function useStore(store, options = {}) {
@@ -20,7 +20,7 @@ export function useStore(store, options = {}) {
   let show = value => setState('value', reconcile(copy(value), options))
   // While Solid hydrates (its hydration context is set), HTML that shows the
   // value from before persist() or syncTabs() changed the store
-  // (persistent/rendered.js) is hydrated with that value; the live one comes
+  // (hydration/rendered.js) is hydrated with that value; the live one comes
   // in one update once mounted (Solid runs onMount after hydration).
   let first = sharedConfig.context && hydrationValue(store)
   let live = !first

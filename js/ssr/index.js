@@ -30,7 +30,7 @@ import { KIND_COMPUTED } from '../runtime/engine.js'
 import { AtollError, assertFunction, assertPlainObject, storeLabel } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { setOwn } from '../runtime/own-property.js'
-import { isMap } from '../runtime/writable.js'
+import { assertStore, isMap } from '../runtime/store-checks.js'
 
 // One scope storage per process, kept on the shared engine so that every copy
 // of the package (and the computed stores, see the README) use the same one.
@@ -152,9 +152,7 @@ export let runWithState = fn => {
 export let atollMiddleware = (context, next) => storage.run(newScope(), next)
 
 export function setServerState(store, value) {
-  if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
-    throw new AtollError('ATOLL_NOT_A_STORE', 'setServerState() expects an atoll-store store')
-  }
+  assertStore(store, 'setServerState')
   let label = storeLabel(store)
   if (store.name === undefined) {
     throw new AtollError(

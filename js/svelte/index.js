@@ -8,7 +8,7 @@
 // that prefer `x.current` to `$x`), where the `$` prefix is not available.
 //
 // Hydration: the other adapters render the value a page's HTML was rendered
-// with while a component hydrates (persistent/rendered.js). Svelte tells no
+// with while a component hydrates (hydration/rendered.js). Svelte tells no
 // code outside it whether a component hydrates or mounts (its `hydrating`
 // flag is internal), and `$store` calls the store's own subscribe, so here
 // a hydrating component reads the live value; Svelte 5 repairs text, {#if}

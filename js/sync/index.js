@@ -12,9 +12,9 @@
 import { batch } from '../batch/index.js'
 import { toJSONText, unserializable } from '../json/to-json.js'
 import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
-import { isMap } from '../runtime/writable.js'
-import { assertWritableStore, attachOnce, unnamedStore } from '../persistent/attach.js'
-import { keepRendered } from '../persistent/rendered.js'
+import { isMap } from '../runtime/store-checks.js'
+import { assertWritableStore, attachOnce, unnamedStore } from '../attach/attach-once.js'
+import { keepRendered } from '../hydration/rendered.js'
 import { openTransport } from './transport.js'
 
 const PROTOCOL = 1
@@ -56,7 +56,7 @@ function start(store, channelName) {
   let transport = openTransport(channelName, message => receive(message), store)
   if (!transport) return () => {} // no other tabs to reach (server rendering)
   // Other tabs' state replaces the value the page's HTML shows, maybe before
-  // every island has hydrated: they hydrate with this one (see rendered.js).
+  // every island has hydrated: they hydrate with this one (see hydration/rendered.js).
   keepRendered(store)
   let send = message => transport.post({ atoll: PROTOCOL, from: tab, clock, ...message })
 
@@ -174,7 +174,9 @@ function start(store, channelName) {
         // The writer already got this error; the new tab just starts without it.
         console.warn(`atoll-store: ${error.message}; a new tab was not sent the state`)
       }
-      if (reply) send(reply)
+      // Marked, so whoever listens on the channel (devtools, tests) can tell
+      // a new tab's catch-up from a write; receivers treat both alike.
+      if (reply) send({ ...reply, reply: true })
       return
     }
     let change

@@ -1,7 +1,7 @@
 // How a message reaches the other tabs of the site: a BroadcastChannel, or,
 // in browsers without one, localStorage's `storage` event (fired in every
 // other tab of the origin when a tab writes a key).
-import { pageStorage, writeItem } from '../persistent/storage.js'
+import { pageStorage, writeItem } from '../web-storage/storage.js'
 
 export function openTransport(name, receive, store) {
   if (typeof globalThis.BroadcastChannel === 'function') {

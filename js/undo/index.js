@@ -17,8 +17,8 @@ import { batch } from '../batch/index.js'
 import { onNotify } from '../lifecycle/index.js'
 import { AtollError, describeValue, isPlainObject } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
-import { isMap } from '../runtime/writable.js'
-import { assertWritable, resolveStores } from '../snapshot/resolve-stores.js'
+import { isMap } from '../runtime/store-checks.js'
+import { assertWritable, resolveStores } from '../store-lists/resolve-stores.js'
 
 
 export function createHistory(stores, { limit = 100 } = {}) {

@@ -18,7 +18,7 @@ import {
   ssrContextKey
 } from 'vue'
 
-import { hydrationValue } from '../persistent/rendered.js'
+import { hydrationValue } from '../hydration/rendered.js'
 import { assertStore } from '../runtime/errors.js'
 
 // Read at each call, like @nanostores/vue, so bundlers can replace
@@ -57,7 +57,7 @@ export function useStore(store) {
     // is what makes Vue hydrate rather than render; a component rendered from
     // scratch gets its `el` after setup). If persist() or syncTabs() changed
     // the store after the page loaded, the HTML shows the value from before
-    // (persistent/rendered.js): hydrate with that one, and take the live
+    // (hydration/rendered.js): hydrate with that one, and take the live
     // value in one update once mounted.
     const instance = getCurrentInstance()
     const first = instance && !instance.isMounted && instance.vnode.el && hydrationValue(store)

@@ -1,12 +1,10 @@
 // What persist() and syncTabs() share: checking the store they are given,
 // and making sure a store is persisted (or synced) once per target on a page.
 import { AtollError, storeLabel } from '../runtime/errors.js'
-import { assertWritable } from '../runtime/writable.js'
+import { assertStore, assertWritable } from '../runtime/store-checks.js'
 
 export function assertWritableStore(store, method) {
-  if (!store || typeof store.id !== 'number' || typeof store.listen !== 'function') {
-    throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects an atoll-store store`)
-  }
+  assertStore(store, method)
   assertWritable(store, method)
 }
 

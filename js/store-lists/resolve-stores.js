@@ -3,12 +3,8 @@
 // runtime, so a name works from any bundle or copy of the package.
 import { AtollError, describeValue } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
+import { isStore } from '../runtime/store-checks.js'
 
-let isStore = value =>
-  value !== null &&
-  typeof value === 'object' &&
-  typeof value.id === 'number' &&
-  typeof value.listen === 'function'
 
 export let quoteNames = names => names.map(name => `'${name}'`).join(', ')
 
@@ -41,4 +37,4 @@ export function resolveStores(stores, method) {
   return [...new Set(found)]
 }
 
-export { assertWritable } from '../runtime/writable.js'
+export { assertWritable } from '../runtime/store-checks.js'
