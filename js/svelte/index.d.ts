@@ -39,7 +39,7 @@ import type { ReadableAtom, WritableAtom } from 'atoll-store'
  * that `persist()` or `syncTabs()` changed after the page was rendered.
  * Svelte repairs the text and blocks it hydrates, not `src`/`srcset`
  * attributes or `{@html}`. In a component, pass its `$props.id()` (Svelte
- * 5.20+): `fromStore(store, $props.id())` then reads the value the page's
+ * 5.20+): `const id = $props.id()` and `fromStore(store, id)` then reads the value the page's
  * HTML was rendered with while the component hydrates, and the live value
  * from its mount on (see `rendered` for `$store`).
  */
@@ -63,7 +63,8 @@ export function fromStore<Value>(
  * <script>
  *   import { rendered } from 'atoll-store/svelte'
  *   import { cartItems } from '../cartStore'
- *   const cart = rendered(cartItems, $props.id())
+ *   const id = $props.id() // Svelte allows it only as a declaration
+ *   const cart = rendered(cartItems, id)
  * </script>
  *
  * <img src={`/cart-${Object.keys($cart).length}.svg`} alt="cart" />
