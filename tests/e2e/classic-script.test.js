@@ -8,7 +8,9 @@
 // - a classic-script bundle of atoll-store/document (esbuild --format=iife,
 //   where import.meta is empty) still loads and runs documentOf(), and
 //   createPatch() rejects with an AtollError saying what to do, not "Invalid
-//   URL" at load or "Cannot use 'import.meta' outside a module".
+//   URL" at load or "Cannot use 'import.meta' outside a module";
+// - an ES module bundle of it served without atoll-document.wasm: the 404
+//   comes with what file to put where.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -119,6 +121,14 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
       logLevel: 'silent',
     });
     bundleWarnings = documentBundle.warnings.map((w) => w.id || w.text);
+    // The same code as an ES module, served without atoll-document.wasm.
+    const documentModule = await build({
+      stdin: { contents: DOCUMENT_ENTRY, resolveDir: repoRoot, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
     const js = (body) => ({ body });
     const html = (scripts, csp) => ({ body: page(scripts), csp });
     server = await startServer({
@@ -128,6 +138,7 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
       '/module-probe.js': js(MODULE_PROBE),
       '/error-probe.js': js(ERROR_PROBE),
       '/document.js': js(documentBundle.outputFiles[0].text),
+      '/app/document.mjs': js(documentModule.outputFiles[0].text),
       '/classic.html': html(
         '<script src="/atoll.iife.js"></script><script src="/app.js"></script>' +
           '<script type="module" src="/module-probe.js"></script>',
@@ -135,6 +146,7 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
       ),
       '/strict.html': html('<script src="/error-probe.js"></script><script src="/atoll.iife.js"></script>', STRICT),
       '/document.html': html('<script src="/document.js"></script>', WITH_WASM),
+      '/app/no-wasm.html': html('<script type="module" src="/app/document.mjs"></script>', WITH_WASM),
     });
     browser = await openBrowser();
   });
@@ -187,5 +199,18 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
     assert.match(result.message, /classic script/);
     assert.match(result.message, /ES module/);
     assert.deepEqual(problems, []);
+  });
+
+  it('atoll-document.wasm missing next to an ES module bundle: createPatch names the file and where it must be', async () => {
+    const { read, problems } = await open('/app/no-wasm.html');
+    const result = await read('#out');
+    assert.equal(result.json, '{"mug":1}');
+    assert.equal(result.code, 'ATOLL_WASM_LOAD', JSON.stringify(result));
+    assert.ok(result.message.includes(`${server.url}/wasm/atoll-document.wasm: HTTP 404`), result.message);
+    assert.match(result.message, /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/);
+    // Chromium reports the 404 (the response and its console line); nothing else.
+    const other = problems.filter((p) => !p.includes('atoll-document.wasm') && !p.includes('status of 404'));
+    assert.deepEqual(other, []);
+    assert.ok(problems.some((p) => p.startsWith('HTTP 404')), problems.join('\n'));
   });
 });
