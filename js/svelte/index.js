@@ -5,7 +5,8 @@
 // set), so `$store` and `$store = value` work as they are.
 //
 // This file is for runes code (.svelte.js / .svelte.ts modules, or components
-// that prefer `x.current` to `$x`), where the `$` prefix is not available.
+// that prefer `x.current` to `$x`), where the `$` prefix is not available,
+// and for components that hydrate with a persisted or tab-synced store.
 //
 // Hydration: the other adapters render the value a page's HTML was rendered
 // with while a component hydrates (persistent/rendered.js). Svelte tells no
