@@ -21,7 +21,12 @@ let describe = value => {
     return ctor && ctor !== 'Object' ? `an instance of ${ctor}` : 'an object'
   }
   if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`
-  return `${typeof value} ${String(value)}`
+  // A function's source can be a whole page long and says nothing: its name does.
+  if (typeof value === 'function') return value.name ? `the function ${value.name}` : 'a function'
+  if (value === undefined) return 'undefined'
+  if (typeof value === 'bigint') return `the BigInt ${value}n`
+  if (typeof value === 'symbol') return `the symbol ${String(value)}`
+  return `the ${typeof value} ${value}` // number, boolean
 }
 
 export let assertFunction = (fn, method, store) => {
@@ -64,8 +69,6 @@ export let assertStore = (value, method) => {
     typeof value.listen !== 'function' ||
     typeof value.subscribe !== 'function'
   ) {
-    let got = typeof value === 'function' ? 'a function' : describe(value)
-    if (value === undefined) got = 'undefined'
-    throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects a store, got ${got}`)
+    throw new AtollError('ATOLL_NOT_A_STORE', `${method}() expects a store, got ${describe(value)}`)
   }
 }

@@ -72,12 +72,26 @@ let instantiate = async (url, imports) => {
   return WebAssembly.instantiate(await response.arrayBuffer(), imports)
 }
 
-let wasmError = (url, error) =>
-  new AtollError(
+// The message says what to do for the two failures a page can fix: a file
+// that is not where the module looks (a copy of the package, or a bundle,
+// without it) and a Content-Security-Policy without 'wasm-unsafe-eval'.
+let wasmError = (url, error) => {
+  let why = String(error && error.message ? error.message : error)
+  let file = url.pathname.split('/').pop()
+  let advice = ''
+  if (/\b404\b|ENOENT|Failed to fetch|NetworkError/i.test(why)) {
+    advice =
+      `. ${file} must be served at that URL, next to the module that loads it: it is ` +
+      `js/wasm/${file} in the package (copy it with the js/ folder; bundlers emit it as an asset)`
+  } else if (/unsafe-eval|Content Security|CSP/i.test(why)) {
+    advice = `. The page must allow WebAssembly: add 'wasm-unsafe-eval' to the script-src of its Content-Security-Policy`
+  }
+  return new AtollError(
     'ATOLL_WASM_LOAD',
-    `could not load the WebAssembly module ${url.href}: ${error && error.message ? error.message : error}`,
+    `could not load the WebAssembly module ${url.href}: ${why.replace(/\.$/, '')}${advice}`,
     { cause: error }
   )
+}
 
 // Resolves to a ready Emscripten (MODULARIZE) module whose wasm is at the
 // first readable of `urls`. The factory's own promise never settles when

@@ -178,3 +178,29 @@ test('an AtollError thrown inside a listener does not stop the others and is ret
   assert.deepEqual(log, ['L1', 'L2'])
   assert.equal($b.lc, 0)
 })
+
+// Messages name the bad value in words: "undefined", never "undefined
+// undefined"; a function by its name, never by its source.
+test('error messages describe every kind of bad value readably', () => {
+  let $m = map({})
+  let got = value => thrown(() => $m.set(value)).message
+  let cases = [
+    [undefined, /got undefined$/],
+    [null, /got null$/],
+    [42, /got the number 42$/],
+    [true, /got the boolean true$/],
+    [10n, /got the BigInt 10n$/],
+    [Symbol('s'), /got the symbol Symbol\(s\)$/],
+    ['x', /got the string "x"$/],
+    [[1], /got an array$/],
+    [new Map(), /got an instance of Map$/],
+    [function checkout() { return 'long source' }, /got the function checkout$/],
+    [() => 'source', /got a function$/]
+  ]
+  for (let [value, says] of cases) {
+    let message = got(value)
+    assert.match(message, says)
+    assert.doesNotMatch(message, /undefined undefined|source/)
+  }
+  assert.match(thrown(() => $m.listen(undefined)).message, /expects a function, got undefined$/)
+})

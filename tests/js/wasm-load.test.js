@@ -60,3 +60,34 @@ test('where WebAssembly is off, the error says what the page must allow', () => 
   assert.equal(report.bad.code, 'ATOLL_WASM_LOAD')
   assert.match(report.bad.message, /'wasm-unsafe-eval'.*Content-Security-Policy/)
 })
+
+// A copy of the package without atoll-document.wasm: the first patch says
+// which file is missing and where it must be, and a later call tries again.
+test('a missing atoll-document.wasm: createPatch rejects saying where the file must be', () => {
+  let tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'atoll-wasm-'))
+  try {
+    let dir = path.join(tmp, 'pkg')
+    copyPackage(dir, () => {})
+    let wasm = path.join(dir, 'js', 'wasm', 'atoll-document.wasm')
+    fs.renameSync(wasm, `${wasm}.away`)
+    let entry = pathToFileURL(path.join(dir, 'js/document/index.js')).href
+    let script = `
+      let { createPatch } = await import(${JSON.stringify(entry)})
+      let report = {}
+      try { await createPatch({ a: 1 }, { a: 2 }) } catch (error) {
+        report.bad = { name: error.name, code: error.code, message: error.message }
+      }
+      process.getBuiltinModule('node:fs').renameSync(${JSON.stringify(`${wasm}.away`)}, ${JSON.stringify(wasm)})
+      report.afterwards = await createPatch({ a: 1 }, { a: 2 })
+      console.log(JSON.stringify(report))
+    `
+    let report = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))
+    assert.equal(report.bad.name, 'AtollError')
+    assert.equal(report.bad.code, 'ATOLL_WASM_LOAD')
+    assert.match(report.bad.message, /atoll-document\.wasm: ENOENT/)
+    assert.match(report.bad.message, /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/)
+    assert.deepEqual(report.afterwards, [{ op: 'replace', path: '/a', value: 2 }])
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true })
+  }
+})

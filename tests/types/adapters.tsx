@@ -17,3 +17,22 @@ export function vueSetup() {
   const value: boolean = open.value
   return value
 }
+
+// Svelte: fromStore with and without the component's id; rendered() keeps
+// the value type and is writable only for a writable store.
+import { fromStore, rendered } from 'atoll-store/svelte'
+import { computed } from 'atoll-store'
+
+export function svelteScript(id: string) {
+  const open = fromStore($open, id)
+  open.current = !open.current
+  const shared: boolean = fromStore($open).current
+  const cart = rendered($cart, id)
+  cart.set({ a: { quantity: 1 } })
+  const unsubscribe: () => void = cart.subscribe(value => value.a?.quantity)
+  const count = rendered(computed($cart, c => Object.keys(c).length), id)
+  // @ts-expect-error a computed store has no set
+  count.set(2)
+  const n: number = count.get()
+  return [shared, unsubscribe, n]
+}

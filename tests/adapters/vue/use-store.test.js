@@ -256,7 +256,7 @@ test('a missing store (a mistyped import) throws an AtollError', () => {
     [undefined, 'undefined'],
     [null, 'null'],
     [{}, 'an object'],
-    [atom, 'a function']
+    [atom, 'the function atom']
   ]) {
     const scope = effectScope()
     const error = (() => {
