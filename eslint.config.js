@@ -17,8 +17,7 @@ export default [
       'demo-site/dist/',
       'demo-site/.astro/',
       'demo-site/vendor/',
-      'tests/e2e/screenshots/',
-      'tests/e2e/fixtures/*/dist/'
+      'tests/e2e/screenshots/'
     ]
   },
   js.configs.recommended,
