@@ -59,9 +59,7 @@ export function recipeContract({ island, act, components, stores }) {
     let items = flyout.querySelectorAll('li')
     expect(items).toHaveLength(1)
     expect(items[0].querySelector('h3').textContent).toBe('Astronaut Figurine')
-    expect(items[0].querySelector('img').getAttribute('src')).toBe(
-      '/images/astronaut-figurine.png'
-    )
+    expect(items[0].querySelector('img').getAttribute('src')).toBe('/images/astronaut-figurine.png')
     expect(items[0].querySelector('p').textContent).toBe('Quantity: 1')
 
     submit(form.querySelector('form'))

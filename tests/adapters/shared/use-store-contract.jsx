@@ -32,7 +32,11 @@ export function useStoreContract({ useStore, useLayoutEffect, render, act, conta
     let $user = map({ name: 'Ada', city: 'London' })
     function User() {
       let user = useStore($user)
-      return <p>{user.name} from {user.city}</p>
+      return (
+        <p>
+          {user.name} from {user.city}
+        </p>
+      )
     }
     render(<User />)
     expect(container().textContent).toBe('Ada from London')
