@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: Debian packages (Emscripten and the
-# C++ libraries, Chromium for browser tests) and the npm packages (which bring
-# Node 22 for Astro 7 and the test tools). Safe to run again: it skips what is
-# already there.
+# C++ libraries, Chromium for browser tests, clang-format and clang-tidy for
+# the C++ checks) and the npm packages (which bring Node 22 for Astro 7 and
+# the test and lint tools). Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(emscripten node-acorn nlohmann-json3-dev catch2 cmake g++ chromium)
+APT_PACKAGES=(emscripten node-acorn nlohmann-json3-dev catch2 cmake g++ chromium clang-format clang-tidy)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

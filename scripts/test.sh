@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
-# Every test of the project, from a fresh machine: set-up, build, then the
-# native core suite (plain and under ASan+UBSan), the Node suite against the
-# real wasm, the framework adapter suites, and the browser tests of the demo.
+# Every test of the project, from a fresh machine: set-up, build, the lint
+# check (npm run lint), then the native core suite (plain and under
+# ASan+UBSan) and clang-tidy, the Node suite against the real wasm, the
+# framework adapter suites, and the browser tests of the demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 hash -r # node_modules/.bin (Node 22) may have just appeared on PATH
 bash scripts/build.sh
 
+echo "== lint (eslint, prettier, clang-format)"
+npm run --silent lint
+
 echo "== core (Catch2, native)"
 cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j2
 ctest --test-dir build/native --output-on-failure
+
+echo "== clang-tidy (src/, tests/core, tests/bench/native)"
+bash scripts/clang-tidy.sh
 
 echo "== core (Catch2, -fsanitize=address,undefined)"
 cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON >/dev/null

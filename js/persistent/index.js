@@ -55,7 +55,7 @@ let parseJSON = text => {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new Error(`it is not JSON: ${error.message}`)
+    throw new Error(`it is not JSON: ${error.message}`, { cause: error })
   }
 }
 

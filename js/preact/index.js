@@ -62,6 +62,7 @@ export function useStore(store, { keys, ssr } = {}) {
     else if (rendered.current !== store.get()) rerender()
     return unbind
     // `keys` is represented by keysId; `hydrated` only matters on the first run.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, keysId])
 
   return value

@@ -38,6 +38,7 @@ export function useStore(store, { keys, ssr } = {}) {
       return unbind
     },
     // `keys` is represented by keysId.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, keysId]
   )
 

@@ -62,7 +62,7 @@ export default defineConfig({
           ...shared,
           environment: 'happy-dom',
           name: 'react-happy-dom',
-          include: ['tests/adapters/react/recipe.test.jsx', 'tests/adapters/react/useStore.test.jsx']
+          include: ['tests/adapters/react/recipe.test.jsx', 'tests/adapters/react/use-store.test.jsx']
         }
       },
       {

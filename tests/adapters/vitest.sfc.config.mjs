@@ -63,11 +63,12 @@ const serverBuilds = [/\?server$/]
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 // The store runtime (js/ minus the adapters under test) is loaded by Node
-// itself, as in Astro's server render. Inlined, Vite would rewrite its
-// `new URL('../wasm/atoll.wasm', import.meta.url)` to an http:// asset URL
-// that jsdom cannot fetch; loaded by Node, the URL stays file: and the
-// runtime reads the .wasm from disk. js/svelte stays inlined so that
-// 'svelte/reactivity' resolves to Svelte's browser build.
+// itself, not through Vite, as Astro's server render loads it. Nothing about
+// its wasm requires that any more: the core's wasm is inlined as hex in
+// js/wasm/core-hex.js and compiled synchronously, so the runtime loads the
+// same inlined by Vite (no URL to fetch). The adapters under test (js/vue/,
+// js/svelte/) go through Vite, so that 'svelte/reactivity' resolves to
+// Svelte's browser build.
 const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const storeRuntime = new RegExp(`^${escaped}js/(?!vue/|svelte/)`)
 

@@ -201,12 +201,9 @@ TEST_CASE("bad patches: a reason and the index of the operation, never an abort"
 }
 
 TEST_CASE("deep documents patch without trouble", "[document]") {
-  std::string deep = "0";
+  std::string deep = std::string(1000, '[') + "0" + std::string(1000, ']');
   std::string path;
-  for (int i = 0; i < 1000; ++i) {
-    deep = "[" + deep + "]";
-    path += "/0";
-  }
+  for (int i = 0; i < 1000; ++i) path += "/0";
   std::string patch = R"([{"op":"replace","path":")" + path + R"(","value":1}])";
   std::string expected = std::string(1000, '[') + "1" + std::string(1000, ']');
   REQUIRE(applied(deep, patch) == expected);

@@ -85,6 +85,7 @@ describe('atoll-store in a Vite-bundled Web Worker (default iife worker format)'
     // Vite's warnings are reported in one line each (first line of each).
     const warnings = [];
     const logger = createLogger('warn');
+    // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ ... m)
     logger.warn = (msg) => warnings.push(msg.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0]);
     logger.warnOnce = logger.warn;
     await build({

@@ -169,11 +169,11 @@ test('an AtollError thrown inside a listener does not stop the others and is ret
   let $a = atom(0)
   let $b = atom(0)
   let log = []
-  $a.listen(v => {
+  $a.listen(() => {
     log.push('L1')
     $b.listen(42)
   })
-  $a.listen(v => log.push('L2'))
+  $a.listen(() => log.push('L2'))
   assertAtollError(AtollError, () => $a.set(1), 'ATOLL_NOT_A_FUNCTION', ['listen'])
   assert.deepEqual(log, ['L1', 'L2'])
   assert.equal($b.lc, 0)

@@ -33,7 +33,7 @@ test('init(store, id, ...args) runs on mount; its destructor on unmount', t => {
 
 test('after unmount the cached store is dropped and a new one is built', t => {
   let timers = fakeTimers(t)
-  let Item = mapCreator((store, id) => {
+  let Item = mapCreator(store => {
     store.setKey('loaded', true)
   })
   let first = Item('1')

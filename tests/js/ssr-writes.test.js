@@ -208,7 +208,7 @@ test('onSet handlers see scoped writes and abort() cancels them', async () => {
   let cart = map({}, { name: 'ssrw/onset-cart' })
   let flag = atom(false, { name: 'ssrw/onset-flag' })
   let seen = []
-  let unhook = onSet(cart, ({ newValue, changed, abort }) => {
+  let unhook = onSet(cart, ({ changed, abort }) => {
     seen.push(changed)
     if (changed === 'blocked') abort()
   })

@@ -1,10 +1,12 @@
 /** @jsxImportSource react */
 // The Astro recipe "Share state between islands": its three React components,
 // as the recipe writes them, each mounted as a separate island (own root).
+// The tests are ../shared/recipe-contract.jsx, which Preact runs too.
 import { act } from 'react'
 import { createRoot } from 'react-dom/client'
-import { afterEach, beforeEach, expect, test, vi } from 'vitest'
+import { afterEach, beforeEach, expect, vi } from 'vitest'
 
+import { recipeContract } from '../shared/recipe-contract.jsx'
 import { cartItems, isCartOpen } from './fixtures/cartStore.js'
 import AddToCartForm from './fixtures/components/AddToCartForm.jsx'
 import CartFlyout from './fixtures/components/CartFlyout.jsx'
@@ -42,83 +44,9 @@ function island(element) {
   return el
 }
 
-function page() {
-  let toggle = island(<CartFlyoutToggle />)
-  let form = island(
-    <AddToCartForm>
-      <button type="submit">Add to cart</button>
-    </AddToCartForm>
-  )
-  let flyout = island(<CartFlyout />)
-  return { toggle, form, flyout }
-}
-
-function click(el) {
-  act(() => el.dispatchEvent(new MouseEvent('click', { bubbles: true })))
-}
-
-function submit(form) {
-  let event = new Event('submit', { bubbles: true, cancelable: true })
-  act(() => form.dispatchEvent(event))
-  return event
-}
-
-test('the flyout starts closed; the toggle opens and closes it', () => {
-  let { toggle, flyout } = page()
-  expect(flyout.innerHTML).toBe('')
-
-  click(toggle.querySelector('button'))
-  expect(isCartOpen.get()).toBe(true)
-  expect(flyout.querySelector('aside').textContent).toBe('Your cart is empty!')
-
-  click(toggle.querySelector('button'))
-  expect(isCartOpen.get()).toBe(false)
-  expect(flyout.innerHTML).toBe('')
-})
-
-test('adding to cart opens the flyout and lists the item with its quantity', () => {
-  let { form, flyout } = page()
-  let event = submit(form.querySelector('form'))
-  expect(event.defaultPrevented).toBe(true)
-
-  let items = flyout.querySelectorAll('li')
-  expect(items).toHaveLength(1)
-  expect(items[0].querySelector('h3').textContent).toBe('Astronaut Figurine')
-  expect(items[0].querySelector('img').getAttribute('src')).toBe(
-    '/images/astronaut-figurine.png'
-  )
-  expect(items[0].querySelector('p').textContent).toBe('Quantity: 1')
-
-  submit(form.querySelector('form'))
-  expect(flyout.querySelectorAll('li')).toHaveLength(1)
-  expect(flyout.querySelector('li p').textContent).toBe('Quantity: 2')
-  expect(cartItems.get()['astronaut-figurine'].quantity).toBe(2)
-})
-
-test('the toggle reflects a flyout opened by the form', () => {
-  let { toggle, form, flyout } = page()
-  submit(form.querySelector('form'))
-  // The toggle read isCartOpen = true, so the next click closes.
-  click(toggle.querySelector('button'))
-  expect(flyout.innerHTML).toBe('')
-  click(toggle.querySelector('button'))
-  expect(flyout.querySelector('li p').textContent).toBe('Quantity: 1')
-})
-
-test('a store written outside any component updates the islands', () => {
-  let { flyout } = page()
-  act(() => {
-    isCartOpen.set(true)
-    cartItems.setKey('moon-rock', {
-      id: 'moon-rock',
-      name: 'Moon Rock',
-      imageSrc: '/images/moon-rock.png',
-      quantity: 3
-    })
-  })
-  expect(flyout.querySelector('h3').textContent).toBe('Moon Rock')
-  expect(flyout.querySelector('li p').textContent).toBe('Quantity: 3')
-
-  act(() => cartItems.setKey('moon-rock', undefined))
-  expect(flyout.querySelector('aside').textContent).toBe('Your cart is empty!')
+recipeContract({
+  island,
+  act,
+  components: { AddToCartForm, CartFlyout, CartFlyoutToggle },
+  stores: { cartItems, isCartOpen }
 })

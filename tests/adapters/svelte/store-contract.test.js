@@ -1,4 +1,5 @@
-// `$store` and `$store = value` on Atoll stores in .svelte files, no adapter.
+// Svelte's store contract on Atoll stores, no adapter: `$store` and
+// `$store = value` in .svelte files, and svelte/store's get() and derived().
 import {
   atom,
   batch,
@@ -9,6 +10,7 @@ import {
 } from 'atoll-store'
 import { flushSync, hydrate, mount, unmount } from 'svelte'
 import { render } from 'svelte/server'
+import { derived, get } from 'svelte/store'
 import { expect, test, vi } from 'vitest'
 
 import Profile from './components/Profile.svelte'
@@ -36,7 +38,29 @@ test('the store contract Svelte relies on', () => {
   unsubscribe()
   count.set(3)
   expect(seen).toEqual([1, 2])
+  // `$store = x` compiles to set().
   expect(typeof count.set).toBe('function')
+  expect(typeof map({}).set).toBe('function')
+})
+
+test('svelte/store get() and derived() accept Atoll stores', () => {
+  vi.useFakeTimers()
+  const a = atom(2)
+  const m = map({ n: 3 })
+  const c = computedStore([a, m], (a, m) => a * m.n)
+  expect(get(a)).toBe(2)
+  expect(get(c)).toBe(6)
+  const d = derived([a, m], ([a, m]) => a + m.n)
+  const seen = []
+  const unsubscribe = d.subscribe(value => seen.push(value))
+  a.set(5)
+  m.setKey('n', 10)
+  unsubscribe()
+  vi.advanceTimersByTime(STORE_UNMOUNT_DELAY) // let the computed read by get(c) unmount
+  expect(seen).toEqual([5, 8, 15])
+  expect(a.lc).toBe(0)
+  expect(m.lc).toBe(0)
+  expect(c.lc).toBe(0)
 })
 
 test('renders the initial values', () => {
