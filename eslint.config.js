@@ -17,6 +17,7 @@ export default [
       'demo-site/dist/',
       'demo-site/.astro/',
       'demo-site/vendor/',
+      'demo-site/public/atoll/', // the no-bundler page's copy of js/browser (see demo-site)
       'tests/e2e/screenshots/'
     ]
   },
