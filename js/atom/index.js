@@ -49,7 +49,7 @@ export function createStore(kind, initialValue, options, setup) {
       if (!store.eq(oldValue, newValue)) {
         // Server only: inside a request scope atoll-store/ssr keeps the write
         // as that request's own (see ssr/index.js). Unset on the client.
-        if (engine.serverWrite && engine.serverWrite(store, newValue)) return
+        if (engine.server && engine.server.write(store, newValue)) return
         store.value = newValue
         store.notify(oldValue)
       }

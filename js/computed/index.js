@@ -33,11 +33,11 @@ let computedStore = (sources, fn, method, deferred) => {
     let previousArgs
     let derivedAt // engine epoch of the last derivation
     let mounted = false
-    // Server only (atoll-store/ssr sets engine.serverScope): inputs may hold a
+    // Server only (atoll-store/ssr sets engine.server): inputs may hold a
     // request's own state, so inside a request scope the value is derived per
     // scope, and the shared cache below is only ever fed shared values.
     let perScope = new WeakMap() // scope -> { args, value }
-    let currentScope = () => engine.serverScope && engine.serverScope.getStore()
+    let currentScope = () => engine.server && engine.server.scope.getStore()
     let scopedValue = scope => {
       let args = inputs.map(input => input.get())
       let last = perScope.get(scope)
@@ -69,7 +69,7 @@ let computedStore = (sources, fn, method, deferred) => {
         derivedAt = engine.epoch()
       }
     }
-    let settle = () => (engine.serverScope ? engine.serverScope.exit(derive) : derive())
+    let settle = () => (engine.server ? engine.server.scope.exit(derive) : derive())
     let timer
     let run = deferred
       ? () => {

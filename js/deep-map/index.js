@@ -20,7 +20,7 @@ export const deepMap = (initial = {}, options) => {
       let newValue = setPath(oldValue, path, value)
       // Server only: inside a request scope atoll-store/ssr keeps the write
       // as that request's own (see ssr/index.js). Unset on the client.
-      if (engine.serverWrite && engine.serverWrite(created, newValue)) return
+      if (engine.server && engine.server.write(created, newValue)) return
       created.value = newValue
       created.notify(oldValue, path)
     }

@@ -92,7 +92,7 @@ export const map = (initial = {}, options) => {
       // Server only: inside a request scope atoll-store/ssr makes the write
       // that request's own, from the scope's value (see ssr/index.js). Unset
       // on the client.
-      if (engine.serverSetKey && engine.serverSetKey(store, key, value)) return
+      if (engine.server && engine.server.setKey(store, key, value)) return
       let property = propertyOf(key)
       let present = entries ? entries.has(property) : Object.hasOwn(current, property)
       let old = present ? (entries ? entries.get(property) : current[property]) : undefined

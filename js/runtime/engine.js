@@ -33,6 +33,17 @@
 // - handedOff: name -> value the server rendered the page with (see
 //   runtime/hand-off.js); taken by the named store when it is created.
 // - errorWatchers: functions told about every listener error (devtools).
+// - server (a field of the engine object): undefined in a browser. On a
+//   server, the first copy of atoll-store/ssr to load sets it once to the
+//   request-scope hooks every copy shares:
+//     scope: the AsyncLocalStorage holding the current request's values;
+//     scoped: WeakSet of the stores whose `value` reads through the scope;
+//     started: true once any request scope has begun;
+//     write(store, next), setKey(store, key, value): called by the write
+//       paths (atom set, deepMap setKey, map setKey) after their equality
+//       checks; true means the write was the request's own and is done.
+//   Computed stores derive outside any scope (scope.exit). Nothing else
+//   reads it.
 import { AtollError } from './errors.js'
 
 export const KIND_ATOM = 0
@@ -295,6 +306,7 @@ export function createEngine(raw) {
         }
       }
     },
+    server: undefined, // request-scope hooks, see above
     inBatch: () => batchOpen,
     // While a batch runs (before its flush) a store's listener functions are
     // queued once: after a store's first write, its next writes reach no

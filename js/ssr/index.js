@@ -6,8 +6,9 @@
 // awaits, timers and streams) and the store reads through to it:
 // - every write inside a scope (set, setKey of a map or deepMap, and so
 //   everything built on them) is copy-on-write into the scope: the store's
-//   write path asks engine.serverWrite / engine.serverSetKey (one property
-//   check on the client, where this module never loads), which puts the new
+//   write path asks engine.server.write / engine.server.setKey (one property
+//   check on the client, where this module never loads; the hooks are
+//   described in runtime/engine.js), which puts the new
 //   value in the scope and stops the shared write. The shared value never
 //   changes and no listener is called (listeners are process-wide: they would
 //   hear one request's state while serving another). onSet handlers still run
@@ -32,16 +33,17 @@ import { engine } from '../runtime/index.js'
 import { setOwn } from '../runtime/own-property.js'
 import { assertStore, isMap } from '../runtime/store-checks.js'
 
-// One scope storage per process, kept on the shared engine so that every copy
-// of the package (and the computed stores, see the README) use the same one.
+// The server hooks live on the shared engine (runtime/engine.js describes
+// them), so every copy of the package, and the computed stores (see the
+// README), use one scope storage and one set of wrapped stores. The first
+// copy to load makes them; write and setKey are set below.
 // A scope is { values: Map(store -> this request's value), sent: Set(stores
 // given to setServerState, the ones handed to the page), written: whether
 // serverStateScript() has put them into the page already }.
-let storage = (engine.serverScope ||= new AsyncLocalStorage())
-
-// The wrapping done by the first scoped write or setServerState() of a
-// store, once per store (a WeakSet on the engine, for the same reason as above).
-let scoped = (engine.serverScoped ||= new WeakSet())
+let server = (engine.server ||= { scope: new AsyncLocalStorage(), scoped: new WeakSet(), started: false })
+let storage = server.scope
+// The stores wrapped by their first scoped write or setServerState().
+let scoped = server.scoped
 
 // The current scope's values if they include `store`.
 let holding = store => {
@@ -88,7 +90,7 @@ let makeScoped = store => {
 // every request's: the first of each store says so.
 let warned = new WeakSet()
 let warnShared = store => {
-  if (!engine.serverStarted || typeof window !== 'undefined' || store.kind === KIND_COMPUTED) return
+  if (!server.started || typeof window !== 'undefined' || store.kind === KIND_COMPUTED) return
   if (warned.has(store)) return
   warned.add(store)
   console.warn(
@@ -133,11 +135,11 @@ let setKeyInScope = (store, key, value) => {
 
 // The first copy of the package to load installs the hooks (they use only
 // what is shared on the engine, so any copy's will do).
-engine.serverWrite ||= writeInScope
-engine.serverSetKey ||= setKeyInScope
+server.write ||= writeInScope
+server.setKey ||= setKeyInScope
 
 let newScope = () => {
-  engine.serverStarted = true
+  server.started = true
   return { values: new Map(), sent: new Set(), written: false }
 }
 

@@ -286,7 +286,7 @@ test('state changed after the page got it is refused: it would never reach the c
 })
 
 // A computed keeps one shared cached value; inside a request it must derive
-// from that request's state instead (computed/index.js, engine.serverScope).
+// from that request's state instead (computed/index.js, engine.server.scope).
 test(
   'computed stores derive from the request state, per request',
   async () => {
