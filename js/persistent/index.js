@@ -6,7 +6,16 @@
 // store's JSON (JSON.stringify behind the check in json/to-json.js), once per
 // batch: a listener runs once per batch. The save is synchronous, so a page
 // unload never loses a write, and a full storage throws to the writer.
+//
+// Two cases keep the store's value instead of the saved one:
+// - a store that started from server state (atoll-store/ssr handed it to the
+//   page): the server's state is newer than the browser's copy and is what
+//   the HTML shows, so it wins and is saved;
+// - a saved value equal (as JSON) to the store's: taking it would only make
+//   a new object, which re-renders every island showing the store.
+import { sameJSON } from '../json/same-json.js'
 import { toJSONText, unserializable } from '../json/to-json.js'
+import { engine } from '../runtime/index.js'
 import { AtollError, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../attach/attach-once.js'
 import { keepRendered } from '../hydration/rendered.js'
@@ -32,15 +41,27 @@ export function persist(store, options = {}) {
     // The page's HTML shows the value from before the restore: islands
     // hydrate with that one (see hydration/rendered.js).
     keepRendered(store)
-    restore(store, storage, key)
-    let label = storeLabel(store)
-    return store.listen(() => {
-      // JSON has no undefined: an atom set to undefined is saved as "nothing
-      // saved", so the next load starts from the initial value.
-      if (store.value === undefined) storage.removeItem(key)
-      else writeItem(storage, key, toJSONText(store.value, label), store)
-    })
+    if (store.name !== undefined && engine.startedFromServer(store.name)) saveServerState(store, storage, key)
+    else restore(store, storage, key)
+    return store.listen(() => save(store, storage, key))
   })
+}
+
+let save = (store, storage, key) => {
+  // JSON has no undefined: an atom set to undefined is saved as "nothing
+  // saved", so the next load starts from the initial value.
+  if (store.value === undefined) storage.removeItem(key)
+  else writeItem(storage, key, toJSONText(store.value, storeLabel(store)), store)
+}
+
+// The page keeps working with the server's state when it cannot be saved
+// now (a full storage): the next write tries again.
+let saveServerState = (store, storage, key) => {
+  try {
+    save(store, storage, key)
+  } catch (error) {
+    console.warn(`${error.message} (the server's state, at page load)`)
+  }
 }
 
 // The JSON kind a saved value must have to replace the store's initial value.
@@ -83,5 +104,5 @@ function restore(store, storage, key) {
     )
     return
   }
-  store.set(saved)
+  if (!sameJSON(saved, store.value)) store.set(saved)
 }

@@ -30,6 +30,8 @@
 // - named: name -> store object, so every copy of the package gets the same
 //   object for one name. Names live here, not in the core: every copy shares
 //   this one engine, and the core then holds no strings.
+// - fromServer: names of the stores that started from a handed-off value
+//   (persist() lets that state win over the saved one).
 // - handedOff: name -> value the server rendered the page with (see
 //   runtime/hand-off.js); taken by the named store when it is created.
 // - errorWatchers: functions told about every listener error (devtools).
@@ -62,7 +64,7 @@ const VIEW_REMOVED = 5
 const VIEW_BATCH = 6
 const VIEW_CREATED = 7
 
-export const ENGINE_PROTOCOL = 3
+export const ENGINE_PROTOCOL = 4 // 4: engine.server, startedFromServer
 const FN_ID = Symbol.for('atoll-store.fn')
 
 // `raw`: the exports of the core wasm (bindings/hot_exports.cpp).
@@ -83,6 +85,7 @@ export function createEngine(raw) {
   let payloads = []
   let named = new Map()
   let handedOff = new Map()
+  let fromServer = new Set()
   let errorWatchers = new Set()
   let frozenFnIds = new Map() // only for functions that cannot take FN_ID
   let fnOwner = [undefined] // id 0 is "no function"
@@ -226,10 +229,12 @@ export function createEngine(raw) {
     handOff(values) {
       for (let name of Object.keys(values)) if (!named.has(name)) handedOff.set(name, values[name])
     },
+    startedFromServer: name => fromServer.has(name),
     takeHandedOff(name) {
       if (!handedOff.has(name)) return { found: false }
       let value = handedOff.get(name)
       handedOff.delete(name)
+      fromServer.add(name)
       return { found: true, value }
     },
     onListenerError(watch) {

@@ -10,6 +10,7 @@
 // every key whose stamp is older. Values travel as JSON text made here
 // (JSON.stringify behind the check in json/to-json.js).
 import { batch } from '../batch/index.js'
+import { sameJSON } from '../json/same-json.js'
 import { toJSONText, unserializable } from '../json/to-json.js'
 import { describeValue, isPlainObject, storeLabel } from '../runtime/errors.js'
 import { isMap } from '../runtime/store-checks.js'
@@ -32,17 +33,8 @@ export function syncTabs(store, options = {}) {
   return attachOnce(store, 'syncTabs', String(channelName), () => start(store, String(channelName)))
 }
 
-// A value that arrives as JSON is never Object.is-equal to ours, so a write of
-// equal content would still notify listeners, rewrite storage and add an undo
-// step in every tab (a new tab's hello reply would do it to all of them).
-// Content-equal remote values are skipped; their stamps still count.
-let sameJSON = (incoming, local) => {
-  try {
-    return JSON.stringify(incoming) === JSON.stringify(local)
-  } catch {
-    return false // a local value JSON cannot hold is never equal
-  }
-}
+// Content-equal remote values are skipped (json/same-json.js says why; a new
+// tab's hello reply would otherwise do it to every tab); their stamps still count.
 
 function start(store, channelName) {
   let label = storeLabel(store)

@@ -315,3 +315,40 @@ test('saved data no save could write back (lone surrogate, too deep): a warning 
     assert.equal(localStorage.getItem(key), saved, 'the saved data is left as it was until a change')
   }
 })
+
+// The page's runtime reads <script data-atoll-state> when it loads
+// (runtime/hand-off.js) and gives it to the engine, as here.
+let handOff = values => globalThis[Symbol.for('atoll-store.runtime')].handOff(values)
+
+test('a store that started from server state keeps it over the saved one, and saves it', () => {
+  let { localStorage } = windowOf()
+  localStorage.setItem('persist/from-server', JSON.stringify({ old: { quantity: 1 } }))
+  handOff({ 'persist/from-server': { fresh: { quantity: 2 } } })
+  let $cart = map({}, { name: 'persist/from-server' })
+  let calls = 0
+  $cart.listen(() => calls++)
+  let before = $cart.get()
+  persist($cart, { storage: localStorage })
+  assert.equal($cart.get(), before, 'the server value, the same object')
+  assert.equal(calls, 0)
+  assert.equal(localStorage.getItem('persist/from-server'), '{"fresh":{"quantity":2}}')
+  $cart.setKey('more', { quantity: 3 })
+  assert.equal(localStorage.getItem('persist/from-server'), '{"fresh":{"quantity":2},"more":{"quantity":3}}')
+})
+
+test('a saved value equal to the store value is not set again (no new object, no listener call)', () => {
+  let { localStorage } = windowOf()
+  localStorage.setItem('persist/equal', JSON.stringify({ apple: { quantity: 2 } }))
+  let $cart = map({ apple: { quantity: 2 } }, { name: 'persist/equal' })
+  let calls = 0
+  $cart.listen(() => calls++)
+  let before = $cart.get()
+  persist($cart, { storage: localStorage })
+  assert.equal($cart.get(), before)
+  assert.equal(calls, 0)
+  // A different order of keys is other data for a map (its order shows).
+  localStorage.setItem('persist/equal-order', '{"b":1,"a":2}')
+  let $ordered = map({ a: 2, b: 1 }, { name: 'persist/equal-order' })
+  persist($ordered, { storage: localStorage })
+  assert.deepEqual(Object.keys($ordered.get()), ['b', 'a'])
+})
