@@ -9,12 +9,12 @@ hash -r # node_modules/.bin (Node 22) may have just appeared on PATH
 bash scripts/build.sh
 
 echo "== core (Catch2, native)"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DATOLL_WERROR=ON >/dev/null
 cmake --build build/native -j2
 ctest --test-dir build/native --output-on-failure
 
 echo "== core (Catch2, -fsanitize=address,undefined)"
-cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON >/dev/null
+cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON -DATOLL_WERROR=ON >/dev/null
 cmake --build build/native-asan -j2
 ctest --test-dir build/native-asan --output-on-failure
 

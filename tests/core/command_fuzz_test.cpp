@@ -341,6 +341,7 @@ struct Fuzzer {
 
   uint32_t pick(uint32_t n) { return std::uniform_int_distribution<uint32_t>(0, n - 1)(rng); }
   bool chance(uint32_t percent) { return pick(100) < percent; }
+  template <typename T> const T& pickFrom(const std::vector<T>& rows) { return rows[pick(static_cast<uint32_t>(rows.size()))]; }
 
   std::vector<StoreId> liveStores(bool computedOnly = false) const {
     std::vector<StoreId> out;
@@ -396,7 +397,7 @@ struct Fuzzer {
       return;
     }
     if (roll < 13) {
-      StoreId id = stores[pick(stores.size())];
+      StoreId id = pickFrom(stores);
       if (!releasable(id)) return;
       trace << "releaseStore(s" << id << ");\n";
       m.releaseStore(id);
@@ -404,7 +405,7 @@ struct Fuzzer {
       return;
     }
     if (roll < 27) { // plain listener
-      StoreId id = stores[pick(stores.size())];
+      StoreId id = pickFrom(stores);
       FnId fn = randomFn();
       if (batchRecordTrap(id, fn)) return;
       ListenerId want = m.addListener(id, fn, 0);
@@ -415,8 +416,8 @@ struct Fuzzer {
     if (roll < 35) { // edge: store -> computed, never closing a cycle
       std::vector<StoreId> computeds = liveStores(true);
       if (computeds.empty()) return;
-      StoreId c = computeds[pick(computeds.size())];
-      StoreId from = stores[pick(stores.size())];
+      StoreId c = pickFrom(computeds);
+      StoreId from = pickFrom(stores);
       if (from == c || m.derivedFrom(c).count(from)) return;
       // An edge from a stale input into a fresh computed would break "a
       // stale computed's dependents are stale" (addListener does not mark
@@ -444,9 +445,9 @@ struct Fuzzer {
       return;
     }
     if (roll < 47) { // removeListener, sometimes of a function that is not listening
-      StoreId id = stores[pick(stores.size())];
+      StoreId id = pickFrom(stores);
       const auto& list = m.stores[id].listeners;
-      FnId fn = (!list.empty() && chance(75)) ? list[pick(list.size())].fn : randomFn();
+      FnId fn = (!list.empty() && chance(75)) ? pickFrom(list).fn : randomFn();
       ListenerId want = 0;
       int32_t wantCount = m.removeListener(id, fn, want);
       trace << "removeListener(s" << id << ", " << fn << "); // " << wantCount;
@@ -459,7 +460,7 @@ struct Fuzzer {
       return;
     }
     if (roll < 51) {
-      StoreId id = stores[pick(stores.size())];
+      StoreId id = pickFrom(stores);
       noteClearInBatch(id);
       uint32_t want = m.clearListeners(id);
       trace << "clearListeners(s" << id << "); // " << want << "\n";
@@ -467,7 +468,7 @@ struct Fuzzer {
       return;
     }
     if (roll < 70) {
-      StoreId id = stores[pick(stores.size())];
+      StoreId id = pickFrom(stores);
       if (!opt.renotifyAfterRunInBatch && m.batch) {
         // Known bug: a function that ran in this batch while it still had a
         // merged call queued for `id` (the call will be skipped).
@@ -514,7 +515,7 @@ struct Fuzzer {
     for (StoreId id : stores)
       if (m.stores[id].stale) stale.push_back(id);
     if (stale.empty()) return;
-    StoreId c = stale[pick(stale.size())];
+    StoreId c = pickFrom(stale);
     std::vector<StoreId> cleared = m.rederive(c);
     ++rederives;
     trace << "// host re-derives s" << c << ":";
