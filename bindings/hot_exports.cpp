@@ -5,7 +5,8 @@
 // page's size budget). Marshaling only: each forwards to the Runtime.
 //
 // This file is the one list of the core's exports: EMSCRIPTEN_KEEPALIVE
-// exports a function by its name, and js/runtime/engine.js is the one caller.
+// exports a function by its name, and js/runtime/engine.js is the one caller
+// (tests/js/core-layout.test.js checks it calls exactly these).
 #include "instance.hpp"
 #include <cstddef>
 #include <emscripten/emscripten.h>
@@ -14,8 +15,10 @@ using atoll_bindings::runtime;
 using atollrt::QueueEntry;
 using atollrt::SharedView;
 
-// The layout js/runtime/engine.js reads from memory: VIEW_* are u32 indexes
-// into SharedView, and a queue entry is two u32 (listener, payload).
+// The layout the engine reads from memory, written for JS in
+// js/runtime/core-layout.js: VIEW_* are u32 indexes into SharedView, and a
+// queue entry is ENTRY_U32 = two u32 (listener, payload). These pin the C++
+// side; tests/js/core-layout.test.js checks the JS side against the build.
 static_assert(sizeof(void*) == 4, "the engine reads pointers as u32 (wasm32)");
 static_assert(offsetof(SharedView, entries) == 0 * 4, "VIEW_ENTRIES");
 static_assert(offsetof(SharedView, head) == 1 * 4, "VIEW_HEAD");

@@ -12,7 +12,8 @@ import { assertWritable, isMap } from '../runtime/writable.js'
 import { isStore } from './document-of.js'
 import { documentModule } from './load-documents.js'
 
-// PatchOutcome::Status in src/document.hpp.
+// PatchOutcome::Status in src/document.hpp (document-patch.test.js's failed
+// test fails if the two part).
 const TEST_FAILED = 3
 
 // A store's JSON, or a plain value's (`which` names it in errors).
