@@ -1,5 +1,5 @@
 // Where the engine finds the core's shared memory: the fields of SharedView
-// (src/runtime.hpp) as indexes in u32, and the size of a queue entry. The
+// (src/shared_view.hpp) as indexes in u32, and the size of a queue entry. The
 // C++ side pins the same numbers with static_asserts (bindings/hot_exports.cpp),
 // and tests/js/core-layout.test.js checks each index against the built core:
 // it makes the core write every field and reads it back here.

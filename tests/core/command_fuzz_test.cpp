@@ -1,6 +1,6 @@
 // Command fuzz for the Runtime: random sequences over its whole command
 // surface, checked after every step against a small reference model that
-// implements the rules written in runtime.hpp / ids.hpp the plain way
+// implements the rules written in runtime.hpp and its parts the plain way
 // (vectors and linear scans, no clever bookkeeping). The model never looks at
 // the Runtime's internals: it only sees what the host sees (return values and
 // the SharedView), so any disagreement is a disagreement with the documented
