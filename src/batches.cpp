@@ -10,12 +10,12 @@ void Batches::open() {
 }
 
 void Batches::track(FnId fn, bool fresh) {
-  if (fns_.size() <= fn) fns_.resize(fn + 1);
+  fns_.growTo(fn);
   if (fresh) fns_[fn] = FnRecord{};
 }
 
 std::vector<StoreId>* Batches::recordOf(FnId fn) {
-  if (!view_.batch || fn >= fns_.size() || fns_[fn].seenBatch != view_.batch) return nullptr;
+  if (!isOpen() || !fns_.has(fn) || fns_[fn].seenBatch != view_.batch) return nullptr;
   return &fns_[fn].seen;
 }
 

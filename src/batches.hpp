@@ -50,7 +50,7 @@ private:
   // The same, made (empty) if fn has none yet. Only while a batch is open.
   std::vector<StoreId>& startRecord(FnId fn);
 
-  std::vector<FnRecord> fns_; // indexed by FnId (the host keeps its fn ids dense)
+  IdTable<FnId, FnRecord> fns_; // the host keeps its fn ids dense
   uint32_t count_ = 0;        // numbers the batches open() opens
   SharedView& view_;
 };

@@ -4,13 +4,13 @@
 namespace atollrt {
 
 ComputedGraph::ComputedGraph(SharedView& view) : view_(view) {
-  stale_.push_back(0); // store 0 is "no store"
+  stale_.append(0); // store 0 is "no store"
   view_.stale = stale_.data();
 }
 
 void ComputedGraph::resetStore(StoreId id) {
-  if (stale_.size() <= id) {
-    while (stale_.size() <= id) stale_.push_back(0); // (ids grow one at a time)
+  if (!stale_.has(id)) {
+    while (!stale_.has(id)) stale_.append(0); // (ids grow one at a time)
     view_.stale = stale_.data(); // may have moved: the host re-reads it
   }
   stale_[id] = 0;
@@ -24,10 +24,10 @@ void ComputedGraph::markDerivedStale(StoreId changed, const Listeners& listeners
     StoreId store = markStack_.back();
     markStack_.pop_back();
     for (ListenerId listener : listeners.of(store)) {
-      StoreId computed = listeners[listener].edgeOf;
-      if (computed == 0 || stale_[computed]) continue;
-      stale_[computed] = 1;
-      markStack_.push_back(computed);
+      std::optional<StoreId> computed = listeners[listener].edgeOf;
+      if (!computed || stale_[*computed]) continue;
+      stale_[*computed] = 1;
+      markStack_.push_back(*computed);
     }
   }
 }

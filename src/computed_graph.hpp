@@ -23,7 +23,7 @@ public:
   void markDerivedStale(StoreId changed, const Listeners& listeners);
 
 private:
-  std::vector<uint8_t> stale_; // indexed by StoreId; SharedView::stale points here
+  IdTable<StoreId, uint8_t> stale_; // SharedView::stale points here
   std::vector<StoreId> markStack_;
   SharedView& view_;
 };

@@ -5,15 +5,15 @@
 namespace atollrt {
 
 Listeners::Listeners() {
-  slots_.emplace_back(); // slot 0 marks a dead queue entry
-  byStore_.emplace_back(); // store 0 is "no store"
+  slots_.append(); // slot 0 marks a dead queue entry
+  byStore_.append(); // store 0 is "no store"
 }
 
 void Listeners::addStore(StoreId id) {
-  while (byStore_.size() <= id) byStore_.emplace_back(); // ids grow one at a time
+  while (!byStore_.has(id)) byStore_.append(); // (ids grow one at a time)
 }
 
-ListenerId Listeners::add(StoreId store, FnId fn, StoreId edgeOf) {
+ListenerId Listeners::add(StoreId store, FnId fn, std::optional<StoreId> edgeOf) {
   ListenerId id = reuseOrAppend(slots_, freeSlots_);
   slots_[id] = Listener{store, fn, edgeOf};
   byStore_[store].push_back(id);

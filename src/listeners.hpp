@@ -13,9 +13,9 @@ namespace atollrt {
 class Listeners {
 public:
   struct Listener {
-    StoreId store = 0;
-    FnId fn = 0;
-    StoreId edgeOf = 0; // the computed this edge derives; 0 for a plain listener
+    StoreId store;
+    FnId fn;
+    std::optional<StoreId> edgeOf; // the computed this edge derives; none for a plain listener
   };
 
   Listeners();
@@ -23,7 +23,7 @@ public:
   // Makes room for store `id`'s list (ids come from StoreTable).
   void addStore(StoreId id);
   // A new listener, last in its store's order. Reuses a removed slot.
-  ListenerId add(StoreId store, FnId fn, StoreId edgeOf);
+  ListenerId add(StoreId store, FnId fn, std::optional<StoreId> edgeOf);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does) and frees its slot; nothing when there is none.
   // The slot's record stays readable until the slot is reused.
@@ -44,9 +44,9 @@ public:
   const Listener& operator[](ListenerId id) const { return slots_[id]; }
 
 private:
-  std::vector<Listener> slots_; // indexed by ListenerId; slot 0 marks a dead queue entry
+  IdTable<ListenerId, Listener> slots_; // slot 0 marks a dead queue entry
   std::vector<ListenerId> freeSlots_;
-  std::vector<std::vector<ListenerId>> byStore_; // indexed by StoreId; in listen() order, one fn may appear twice
+  IdTable<StoreId, std::vector<ListenerId>> byStore_; // in listen() order; one fn may appear twice
 };
 
 } // namespace atollrt

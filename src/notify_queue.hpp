@@ -30,11 +30,11 @@ public:
     view_.tail = static_cast<uint32_t>(entries_.size());
   }
   // Calls still queued whose listener `dropped(listener)` picks are never
-  // made: their entries become dead (listener 0).
+  // made: their entries become dead.
   template <typename Dropped> void drop(Dropped dropped) {
     for (uint32_t i = view_.head; i < view_.tail; ++i) {
-      ListenerId queued = entries_[i].listener;
-      if (queued && dropped(queued)) entries_[i].listener = 0;
+      QueueEntry& entry = entries_[i];
+      if (entry.live() && dropped(entry.listener)) entry.listener = ListenerId{};
     }
   }
   // Takes the next call not made yet off the queue, skipping dead ones;
@@ -42,7 +42,7 @@ public:
   std::optional<QueueEntry> next() {
     while (view_.head < view_.tail) {
       QueueEntry entry = entries_[view_.head++];
-      if (entry.listener) return entry;
+      if (entry.live()) return entry;
     }
     return std::nullopt;
   }

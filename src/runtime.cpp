@@ -20,14 +20,14 @@ void Runtime::releaseStore(StoreId id) {
   graph_.resetStore(id);
 }
 
-ListenerId Runtime::addListener(StoreId store, FnId fn, StoreId edgeOf, bool freshFn) {
+ListenerId Runtime::addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf, bool freshFn) {
   batches_.track(fn, freshFn);
   return listeners_.add(store, fn, edgeOf);
 }
 
-int32_t Runtime::removeListener(StoreId store, FnId fn) {
+std::optional<uint32_t> Runtime::removeListener(StoreId store, FnId fn) {
   std::optional<ListenerId> removed = listeners_.removeFirst(store, fn);
-  if (!removed) return -1;
+  if (!removed) return std::nullopt;
   // Queued calls of this function for this store must not run (whichever
   // listen() queued them), and the removed slot is about to be reused.
   queue_.drop([&](ListenerId queued) {
@@ -36,7 +36,7 @@ int32_t Runtime::removeListener(StoreId store, FnId fn) {
   });
   batches_.forget(fn, store);
   view_.removedListener = *removed;
-  return static_cast<int32_t>(listeners_.of(store).size());
+  return static_cast<uint32_t>(listeners_.of(store).size());
 }
 
 uint32_t Runtime::clearListeners(StoreId store) {
@@ -52,7 +52,7 @@ bool Runtime::notify(StoreId store, PayloadId payload) {
   return !batches_.isOpen();
 }
 
-ListenerId Runtime::take() {
+std::optional<ListenerId> Runtime::take() {
   while (std::optional<QueueEntry> entry = queue_.next()) {
     const Listeners::Listener& listener = listeners_[entry->listener];
     if (!batches_.runs(listener.fn, listener.store)) continue;
@@ -60,7 +60,7 @@ ListenerId Runtime::take() {
     return entry->listener;
   }
   batches_.close();
-  return 0;
+  return std::nullopt;
 }
 
 } // namespace atollrt

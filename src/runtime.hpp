@@ -22,6 +22,7 @@
 #include "shared_view.hpp"
 #include "store_table.hpp"
 #include <cstdint>
+#include <optional>
 
 namespace atollrt {
 
@@ -44,7 +45,7 @@ public:
   bool isStore(StoreId id) const { return stores_.isLive(id); }
 
   // ---- listeners ------------------------------------------------------------
-  // `edgeOf` != 0 makes this listener the graph edge "computed edgeOf reads
+  // An `edgeOf` makes this listener the graph edge "computed edgeOf reads
   // store": queued like any listener, and a change of `store` also marks
   // edgeOf (and everything derived from it) stale at once. The host marks
   // edgeOf stale itself once its edges are added: a marking walk stops at a
@@ -52,12 +53,12 @@ public:
   // `freshFn`: the host gives `fn` to a function for the first time (host
   // function ids are reused once a function has no listeners left), so
   // whatever the id's earlier function left in its batch record is dropped.
-  ListenerId addListener(StoreId store, FnId fn, StoreId edgeOf = 0, bool freshFn = false);
+  ListenerId addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf = std::nullopt, bool freshFn = false);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does), every queued call of `fn` for `store`, and `store`
   // from fn's batch record. Returns the store's new listener count (the
-  // removed slot is in view().removedListener), or -1 when there was none.
-  int32_t removeListener(StoreId store, FnId fn);
+  // removed slot is in view().removedListener), or nothing when there was none.
+  std::optional<uint32_t> removeListener(StoreId store, FnId fn);
   uint32_t listenerCount(StoreId store) const { return static_cast<uint32_t>(listeners_.of(store).size()); }
   // Drops every listener of a store (cleanStores); returns how many.
   uint32_t clearListeners(StoreId store);
@@ -74,8 +75,8 @@ public:
   bool batchOpen() const { return batches_.isOpen(); }
   // While a batch is open: the next listener to call (its payload in
   // view().takenPayload), skipping calls a batch merged into an earlier call
-  // of the same function; 0 when the queue is empty, which closes the batch.
-  ListenerId take();
+  // of the same function; nothing when the queue is empty, which closes the batch.
+  std::optional<ListenerId> take();
 
   SharedView& view() { return view_; }
 

@@ -11,8 +11,9 @@ namespace atollrt {
 
 // One queued call: "call listener `listener` with the payload `payload`".
 struct QueueEntry {
-  ListenerId listener; // 0 once the listener was removed while queued
+  ListenerId listener; // ListenerId{} (0) once the listener was removed while queued
   PayloadId payload;
+  bool live() const { return listener != ListenerId{}; }
 };
 
 struct SharedView {
@@ -29,15 +30,15 @@ struct SharedView {
   // stale[id] when it re-derives `id`.
   uint8_t* stale = nullptr;
   // Results of the last take() / removeListener().
-  uint32_t takenPayload = 0;
-  uint32_t removedListener = 0;
+  PayloadId takenPayload;
+  ListenerId removedListener;
   // Read by Batches: 0 while no batch is open, else the open batch's number
   // (never reused by the next batch). The host opens and closes batches by
   // writing it, so a batch() costs no call of its own; the core reads it on
   // notify.
   uint32_t batch = 0;
   // The store the last createStore() made.
-  uint32_t created = 0;
+  StoreId created;
 };
 
 } // namespace atollrt

@@ -4,7 +4,7 @@
 namespace atollrt {
 
 StoreTable::StoreTable() {
-  live_.push_back(0); // id 0 is "no store"
+  live_.append(0); // id 0 is "no store"
 }
 
 StoreId StoreTable::create() {

@@ -16,10 +16,10 @@ public:
   StoreId create();
   // Frees a live store's id for reuse. Releasing a free id again does nothing.
   void release(StoreId id);
-  bool isLive(StoreId id) const { return id != 0 && id < live_.size() && live_[id]; }
+  bool isLive(StoreId id) const { return live_.has(id) && live_[id]; }
 
 private:
-  std::vector<uint8_t> live_; // indexed by StoreId; row 0 is "no store"
+  IdTable<StoreId, uint8_t> live_; // row 0 is "no store", never live
   std::vector<StoreId> free_;
 };
 
