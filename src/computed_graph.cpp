@@ -9,8 +9,8 @@ ComputedGraph::ComputedGraph(SharedView& view) : view_(view) {
 }
 
 void ComputedGraph::resetStore(StoreId id) {
-  if (!stale_.has(id)) {
-    while (!stale_.has(id)) stale_.append(0); // (ids grow one at a time)
+  if (!stale_.has(id)) { // a new id (ids grow one at a time)
+    while (!stale_.has(id)) stale_.append(0);
     view_.stale = stale_.data(); // may have moved: the host re-reads it
   }
   stale_[id] = 0;

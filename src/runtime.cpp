@@ -40,7 +40,10 @@ std::optional<uint32_t> Runtime::removeListener(StoreId store, FnId fn) {
 }
 
 uint32_t Runtime::clearListeners(StoreId store) {
-  return listeners_.removeAll(store, [&](ListenerId id) { queue_.drop([&](ListenerId queued) { return queued == id; }); });
+  // A removed listener's queued calls must not run: its slot will be reused.
+  return listeners_.removeAll(store, [&](ListenerId removed) {
+    queue_.drop([&](ListenerId queued) { return queued == removed; });
+  });
 }
 
 bool Runtime::notify(StoreId store, PayloadId payload) {
