@@ -5,17 +5,25 @@
 // page's size budget). Marshaling only: each forwards to the Runtime.
 //
 // This file is the one list of the core's exports: EMSCRIPTEN_KEEPALIVE
-// exports a function by its name, and js/runtime/engine.js is the one caller.
+// exports a function by its name, and js/runtime/engine.js is the one caller
+// (tests/js/core-layout.test.js checks it calls exactly these).
 #include "instance.hpp"
 #include <cstddef>
+#include <optional>
 #include <emscripten/emscripten.h>
 
 using atoll_bindings::runtime;
+using atollrt::FnId;
+using atollrt::ListenerId;
+using atollrt::PayloadId;
 using atollrt::QueueEntry;
 using atollrt::SharedView;
+using atollrt::StoreId;
 
-// The layout js/runtime/engine.js reads from memory: VIEW_* are u32 indexes
-// into SharedView, and a queue entry is two u32 (listener, payload).
+// The layout the engine reads from memory, written for JS in
+// js/runtime/core-layout.js: VIEW_* are u32 indexes into SharedView, and a
+// queue entry is ENTRY_U32 = two u32 (listener, payload). These pin the C++
+// side; tests/js/core-layout.test.js checks the JS side against the build.
 static_assert(sizeof(void*) == 4, "the engine reads pointers as u32 (wasm32)");
 static_assert(offsetof(SharedView, entries) == 0 * 4, "VIEW_ENTRIES");
 static_assert(offsetof(SharedView, head) == 1 * 4, "VIEW_HEAD");
@@ -26,21 +34,40 @@ static_assert(offsetof(SharedView, removedListener) == 5 * 4, "VIEW_REMOVED");
 static_assert(offsetof(SharedView, batch) == 6 * 4, "VIEW_BATCH");
 static_assert(offsetof(SharedView, created) == 7 * 4, "VIEW_CREATED");
 static_assert(sizeof(QueueEntry) == 8 && offsetof(QueueEntry, payload) == 4, "queue entries");
+static_assert(sizeof(StoreId) == 4 && sizeof(ListenerId) == 4 && sizeof(PayloadId) == 4, "ids are u32 in memory");
+
+// Numbers at the boundary, ids and std::optional inside: here a store, a
+// function or a payload is a uint32_t, 0 means "none" (no table gives out id
+// 0), and -1 "there was no such listener".
+namespace {
+std::optional<StoreId> storeOrNone(uint32_t store) {
+  return store ? std::optional<StoreId>(StoreId(store)) : std::nullopt;
+}
+} // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_view() { return reinterpret_cast<uintptr_t>(&runtime().view()); }
-EMSCRIPTEN_KEEPALIVE uint32_t atoll_create() { return runtime().createStore(); }
-EMSCRIPTEN_KEEPALIVE void atoll_release(uint32_t store) { runtime().releaseStore(store); }
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_create() { return runtime().createStore().value(); }
+EMSCRIPTEN_KEEPALIVE void atoll_release(uint32_t store) { runtime().releaseStore(StoreId(store)); }
 // store 0: the store's first listen, which creates it too (in view().created),
 // so a store costs the core nothing until someone listens, and still one call.
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf, uint32_t freshFn) {
   atollrt::Runtime& rt = runtime();
-  return rt.addListener(store ? store : rt.createStore(), fn, edgeOf, freshFn != 0);
+  StoreId listened = store ? StoreId(store) : rt.createStore();
+  return rt.addListener(listened, FnId(fn), storeOrNone(edgeOf), freshFn != 0).value();
 }
-EMSCRIPTEN_KEEPALIVE int32_t atoll_unlisten(uint32_t store, uint32_t fn) { return runtime().removeListener(store, fn); }
-EMSCRIPTEN_KEEPALIVE uint32_t atoll_clear_listeners(uint32_t store) { return runtime().clearListeners(store); }
-EMSCRIPTEN_KEEPALIVE uint32_t atoll_notify(uint32_t store, uint32_t payload) { return runtime().notify(store, payload); }
-EMSCRIPTEN_KEEPALIVE uint32_t atoll_take() { return runtime().take(); }
+EMSCRIPTEN_KEEPALIVE int32_t atoll_unlisten(uint32_t store, uint32_t fn) {
+  std::optional<uint32_t> left = runtime().removeListener(StoreId(store), FnId(fn));
+  return left ? static_cast<int32_t>(*left) : -1;
+}
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_clear_listeners(uint32_t store) { return runtime().clearListeners(StoreId(store)); }
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_notify(uint32_t store, uint32_t payload) {
+  return runtime().notify(StoreId(store), PayloadId(payload));
+}
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_take() {
+  std::optional<ListenerId> next = runtime().take();
+  return next ? next->value() : 0;
+}
 
 } // extern "C"

@@ -13,7 +13,7 @@ echo "== lint (eslint, prettier, clang-format)"
 npm run --silent lint
 
 echo "== core (Catch2, native)"
-cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DATOLL_WERROR=ON >/dev/null
 cmake --build build/native -j2
 ctest --test-dir build/native --output-on-failure
 
@@ -21,7 +21,7 @@ echo "== clang-tidy (src/, tests/core, tests/bench/native)"
 bash scripts/clang-tidy.sh
 
 echo "== core (Catch2, -fsanitize=address,undefined)"
-cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON >/dev/null
+cmake -S . -B build/native-asan -DCMAKE_BUILD_TYPE=Debug -DATOLL_SANITIZE=ON -DATOLL_WERROR=ON >/dev/null
 cmake --build build/native-asan -j2
 ctest --test-dir build/native-asan --output-on-failure
 

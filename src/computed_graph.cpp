@@ -1,21 +1,33 @@
 // The computed graph: which computed stores may be out of date.
-#include "runtime.hpp"
+#include "computed_graph.hpp"
 
 namespace atollrt {
 
-// Marks every computed store derived from `changed` stale, depth first.
-// A computed that is already stale is skipped: by the invariant (see
-// SharedView) everything derived from it is stale already.
-void Runtime::markStale(StoreId changed) {
+ComputedGraph::ComputedGraph(SharedView& view) : view_(view) {
+  stale_.append(0); // store 0 is "no store"
+  view_.stale = stale_.data();
+}
+
+void ComputedGraph::resetStore(StoreId id) {
+  if (!stale_.has(id)) { // a new id (ids grow one at a time)
+    while (!stale_.has(id)) stale_.append(0);
+    view_.stale = stale_.data(); // may have moved: the host re-reads it
+  }
+  stale_[id] = 0;
+}
+
+// Depth first. A computed that is already stale is skipped: by the invariant
+// (see SharedView::stale) everything derived from it is stale already.
+void ComputedGraph::markDerivedStale(StoreId changed, const Listeners& listeners) {
   markStack_.push_back(changed);
   while (!markStack_.empty()) {
     StoreId store = markStack_.back();
     markStack_.pop_back();
-    for (ListenerId listener : stores_[store].listeners) {
-      StoreId computed = listeners_[listener].edgeOf;
-      if (computed == 0 || stale_[computed]) continue;
-      stale_[computed] = 1;
-      markStack_.push_back(computed);
+    for (ListenerId listener : listeners.of(store)) {
+      std::optional<StoreId> computed = listeners[listener].edgeOf;
+      if (!computed || stale_[*computed]) continue;
+      stale_[*computed] = 1;
+      markStack_.push_back(*computed);
     }
   }
 }

@@ -11,7 +11,8 @@ import { AtollError, describeValue, isPlainObject, storeLabel } from '../runtime
 import { assertWritable, isMap, isStore } from '../runtime/store-checks.js'
 import { documentModule } from './load-documents.js'
 
-// PatchOutcome::Status in src/document.hpp.
+// PatchOutcome::Status in src/document.hpp (document-patch.test.js's failed
+// test fails if the two part).
 const TEST_FAILED = 3
 
 // A store's JSON, or a plain value's (`which` names it in errors).

@@ -46,6 +46,17 @@
 //       checks; true means the write was the request's own and is done.
 //   Computed stores derive outside any scope (scope.exit). Nothing else
 //   reads it.
+import {
+  ENTRY_U32,
+  VIEW_BATCH,
+  VIEW_CREATED,
+  VIEW_ENTRIES,
+  VIEW_HEAD,
+  VIEW_REMOVED,
+  VIEW_STALE,
+  VIEW_TAIL,
+  VIEW_TAKEN_PAYLOAD
+} from './core-layout.js'
 import { AtollError } from './errors.js'
 
 export const KIND_ATOM = 0
@@ -53,16 +64,6 @@ export const KIND_MAP = 1
 export const KIND_COMPUTED = 2
 export const KIND_NAMES = ['atom', 'map', 'computed']
 let withArticle = word => (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
-
-// Offsets (in u32) of the fields of the core's SharedView (src/runtime.hpp).
-const VIEW_ENTRIES = 0
-const VIEW_HEAD = 1
-const VIEW_TAIL = 2
-const VIEW_STALE = 3
-const VIEW_TAKEN_PAYLOAD = 4
-const VIEW_REMOVED = 5
-const VIEW_BATCH = 6
-const VIEW_CREATED = 7
 
 export const ENGINE_PROTOCOL = 4 // 4: engine.server, startedFromServer
 const FN_ID = Symbol.for('atoll-store.fn')
@@ -177,7 +178,7 @@ export function createEngine(raw) {
           let head = h[view + VIEW_HEAD]
           if (head >= h[view + VIEW_TAIL]) break
           h[view + VIEW_HEAD] = head + 1
-          let at = (h[view + VIEW_ENTRIES] >>> 2) + head * 2
+          let at = (h[view + VIEW_ENTRIES] >>> 2) + head * ENTRY_U32
           slot = h[at]
           if (!slot) continue
           payload = h[at + 1]

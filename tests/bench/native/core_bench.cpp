@@ -17,25 +17,25 @@ template <typename F> static void report(const char* name, int n, F&& body) {
 int main() {
   Runtime rt;
   StoreId atom = rt.createStore();
-  rt.addListener(atom, 1);
+  rt.addListener(atom, FnId(1));
   report("notify + drain, one listener", 1000000, [&](int n) {
     for (int i = 0; i < n; ++i) {
-      rt.notify(atom, i);
+      rt.notify(atom, PayloadId(static_cast<uint32_t>(i)));
       rt.view().head = rt.view().tail;
     }
   });
   report("batch of 4 notifies + take", 1000000, [&](int n) {
     for (int i = 0; i < n; ++i) {
       rt.openBatch();
-      for (int j = 0; j < 4; ++j) rt.notify(atom, i);
+      for (int j = 0; j < 4; ++j) rt.notify(atom, PayloadId(static_cast<uint32_t>(i)));
       while (rt.take()) {
       }
     }
   });
   report("listen + unlisten", 1000000, [&](int n) {
     for (int i = 0; i < n; ++i) {
-      rt.addListener(atom, 2);
-      rt.removeListener(atom, 2);
+      rt.addListener(atom, FnId(2));
+      rt.removeListener(atom, FnId(2));
     }
   });
   return 0;
