@@ -9,9 +9,7 @@ using atollrt::PatchOutcome;
 
 namespace {
 
-PatchOutcome createPatch(const std::string& from, const std::string& to) {
-  return atollrt::createPatch(from, to);
-}
+PatchOutcome createPatch(const std::string& from, const std::string& to) { return atollrt::createPatch(from, to); }
 
 PatchOutcome applyPatch(const std::string& document, const std::string& patch) {
   return atollrt::applyPatch(document, patch);

@@ -9,8 +9,8 @@
 // (tests/js/core-layout.test.js checks it calls exactly these).
 #include "instance.hpp"
 #include <cstddef>
-#include <optional>
 #include <emscripten/emscripten.h>
+#include <optional>
 
 using atoll_bindings::runtime;
 using atollrt::FnId;

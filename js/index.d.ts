@@ -214,8 +214,12 @@ export type FromPath<T, P> = PathValue<T, P, false>
 type FromPathWithIndexSignatureUndefined<T, P> = PathValue<T, P, true>
 
 export type DeepMapStore<T extends BaseDeepMap> = {
-  listen(listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void): Unsubscribe
-  subscribe(listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void): Unsubscribe
+  listen(
+    listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void
+  ): Unsubscribe
+  subscribe(
+    listener: (value: T, oldValue: T | undefined, changedKey: AllPaths<T> | undefined) => void
+  ): Unsubscribe
   notify(oldValue?: T, changedKey?: AllPaths<T>): void
   /** Writes by path, copying only the objects on it; `undefined` deletes. */
   setKey<K extends AllPaths<T>>(key: K, value: FromPathWithIndexSignatureUndefined<T, K>): void
@@ -230,7 +234,11 @@ export function getKey<T extends Record<string, unknown>, K extends AllPaths<T>>
 /** The value at `path`, or `undefined`. Reads own properties only. */
 export function getPath<T extends BaseDeepMap, K extends AllPaths<T>>(obj: T, path: K): FromPath<T, K>
 /** A copy of `obj` with `value` at `path` (`undefined` deletes). */
-export function setPath<T extends BaseDeepMap, K extends AllPaths<T>>(obj: T, path: K, value: FromPath<T, K>): T
+export function setPath<T extends BaseDeepMap, K extends AllPaths<T>>(
+  obj: T,
+  path: K,
+  value: FromPath<T, K>
+): T
 /** setPath() with the path already split: ['a', 'b', 1]. */
 export function setByKey<T extends BaseDeepMap>(obj: T, splittedKeys: PropertyKey[], value: unknown): T
 

@@ -6,14 +6,7 @@ export { clean, cleanStores } from './clean-stores/index.js'
 export { batched, computed } from './computed/index.js'
 export { effect } from './effect/index.js'
 export { keepMount } from './keep-mount/index.js'
-export {
-  onMount,
-  onNotify,
-  onSet,
-  onStart,
-  onStop,
-  STORE_UNMOUNT_DELAY
-} from './lifecycle/index.js'
+export { onMount, onNotify, onSet, onStart, onStop, STORE_UNMOUNT_DELAY } from './lifecycle/index.js'
 export { listenKeys, subscribeKeys } from './listen-keys/index.js'
 export { mapCreator } from './map-creator/index.js'
 export { map } from './map/index.js'

@@ -51,7 +51,7 @@ private:
   std::vector<StoreId>& startRecord(FnId fn);
 
   IdTable<FnId, FnRecord> fns_; // the host keeps its fn ids dense
-  uint32_t count_ = 0;        // numbers the batches open() opens
+  uint32_t count_ = 0;          // numbers the batches open() opens
   SharedView& view_;
 };
 

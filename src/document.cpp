@@ -1,6 +1,6 @@
 #include "document.hpp"
-#include <nlohmann/json.hpp>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -22,9 +22,7 @@ bool parse(std::string_view text, Json& out) {
 
 // dump() would abort on a string that is not UTF-8 rather than throw; the
 // host sends only checked text, and `replace` makes sure it cannot.
-std::string print(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
+std::string print(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 PatchOutcome failed(int status, int op, std::string why) {
   PatchOutcome out;
@@ -170,7 +168,8 @@ void diff(const Json& from, const Json& to, const std::string& path, Json& ops) 
   } else if (from.is_array() && to.is_array()) {
     size_t common = std::min(from.size(), to.size());
     for (size_t i = 0; i < common; ++i) diff(from[i], to[i], path + '/' + std::to_string(i), ops);
-    for (size_t i = from.size(); i > common; --i) ops.push_back(operation("remove", path + '/' + std::to_string(i - 1)));
+    for (size_t i = from.size(); i > common; --i)
+      ops.push_back(operation("remove", path + '/' + std::to_string(i - 1)));
     for (size_t i = common; i < to.size(); ++i) ops.push_back(operation("add", path + "/-", to[i]));
   } else if (!same(from, to)) {
     ops.push_back(operation("replace", path, to));
@@ -193,8 +192,7 @@ std::string add(Json& root, const Tokens& path, const std::string& where, Json v
   if (!parent->is_array()) return "the parent of " + quoted(where) + " is not an object or array";
   size_t index = parent->size();
   if (last != "-" && !(arrayIndex(last, index) && index <= parent->size()))
-    return quoted(where) + " is not an index of the array (0 to " + std::to_string(parent->size()) +
-           ", or -)";
+    return quoted(where) + " is not an index of the array (0 to " + std::to_string(parent->size()) + ", or -)";
   parent->insert(parent->begin() + static_cast<std::ptrdiff_t>(index), std::move(value));
   return "";
 }

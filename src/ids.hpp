@@ -16,7 +16,8 @@ namespace atollrt {
 // One kind of handle: a uint32_t that converts to and from numbers only when
 // asked (explicitly). Id{} is 0, which no table gives out: row 0 of every
 // table is reserved, so a 0 in shared memory can mean "none".
-template <typename Tag> class Id {
+template <typename Tag>
+class Id {
 public:
   constexpr Id() = default;
   constexpr explicit Id(uint32_t value) : value_(value) {}
@@ -34,7 +35,8 @@ using FnId = Id<struct FnTag>;             // host's id for a listener *function
 using PayloadId = Id<struct PayloadTag>;   // host-side record of (oldValue, changedKey)
 
 // A table whose rows are addressed by one kind of id.
-template <typename IdT, typename Row> class IdTable {
+template <typename IdT, typename Row>
+class IdTable {
 public:
   Row& operator[](IdT id) { return rows_[id.value()]; }
   const Row& operator[](IdT id) const { return rows_[id.value()]; }

@@ -5,7 +5,7 @@
 namespace atollrt {
 
 Listeners::Listeners() {
-  slots_.append(); // slot 0 marks a dead queue entry
+  slots_.append();   // slot 0 marks a dead queue entry
   byStore_.append(); // store 0 is "no store"
 }
 

@@ -30,7 +30,8 @@ public:
   std::optional<ListenerId> removeFirst(StoreId store, FnId fn);
   // Removes every listener of `store` and frees their slots, showing each
   // to `removed` first; returns how many there were.
-  template <typename Removed> uint32_t removeAll(StoreId store, Removed removed) {
+  template <typename Removed>
+  uint32_t removeAll(StoreId store, Removed removed) {
     std::vector<ListenerId> all;
     all.swap(byStore_[store]);
     for (ListenerId id : all) {

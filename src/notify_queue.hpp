@@ -31,7 +31,8 @@ public:
   }
   // Calls still queued whose listener `dropped(listener)` picks are never
   // made: their entries become dead.
-  template <typename Dropped> void drop(Dropped dropped) {
+  template <typename Dropped>
+  void drop(Dropped dropped) {
     for (uint32_t i = view_.head; i < view_.tail; ++i) {
       QueueEntry& entry = entries_[i];
       if (entry.live() && dropped(entry.listener)) entry.listener = ListenerId{};

@@ -41,9 +41,8 @@ std::optional<uint32_t> Runtime::removeListener(StoreId store, FnId fn) {
 
 uint32_t Runtime::clearListeners(StoreId store) {
   // A removed listener's queued calls must not run: its slot will be reused.
-  return listeners_.removeAll(store, [&](ListenerId removed) {
-    queue_.drop([&](ListenerId queued) { return queued == removed; });
-  });
+  return listeners_.removeAll(
+      store, [&](ListenerId removed) { queue_.drop([&](ListenerId queued) { return queued == removed; }); });
 }
 
 bool Runtime::notify(StoreId store, PayloadId payload) {

@@ -23,7 +23,8 @@ for (const entry of readdirSync(client, { recursive: true, withFileTypes: true }
   const br = brotliCompressSync(data, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: extname(path) === '.wasm' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_MODE]:
+        extname(path) === '.wasm' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });
@@ -34,4 +35,6 @@ for (const entry of readdirSync(client, { recursive: true, withFileTypes: true }
   before += data.length;
   after += Math.min(br.length, data.length);
 }
-console.log(`precompress: ${files} files in dist/client, ${(before / 1024).toFixed(0)} KB -> ${(after / 1024).toFixed(0)} KB brotli (+ gzip copies)`);
+console.log(
+  `precompress: ${files} files in dist/client, ${(before / 1024).toFixed(0)} KB -> ${(after / 1024).toFixed(0)} KB brotli (+ gzip copies)`,
+);

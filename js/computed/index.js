@@ -21,10 +21,7 @@ let computedStore = (sources, fn, method, deferred) => {
   let inputs = Array.isArray(sources) ? sources : [sources]
   inputs.forEach((input, index) => {
     if (!isStore(input)) {
-      throw new AtollError(
-        'ATOLL_NOT_A_STORE',
-        `${method}() input ${index} is not an atoll-store store`
-      )
+      throw new AtollError('ATOLL_NOT_A_STORE', `${method}() input ${index} is not an atoll-store store`)
     }
   })
   assertFunction(fn, method)

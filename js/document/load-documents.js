@@ -21,7 +21,7 @@ let bundledUrl = () => {
       'createPatch()/applyPatch() load atoll-document.wasm from next to their own ES module, ' +
         'but this copy of atoll-store/document was bundled into a classic script, which has no ' +
         'import.meta.url to find it by (esbuild --format=iife or cjs). Bundle it as an ES module ' +
-        "(esbuild --format=esm, loaded with <script type=\"module\">); the page's standalone " +
+        '(esbuild --format=esm, loaded with <script type="module">); the page\'s standalone ' +
         'builds (atoll-store/browser, atoll-store/browser/iife) do not include the document module'
     )
   }

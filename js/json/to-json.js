@@ -29,9 +29,7 @@ export let childPath = (path, key) =>
 // a string into wasm turns it and the next character into another character.
 // No lookbehind in the fallback: browsers without isWellFormed lack it too.
 let LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/
-let wellFormed = String.prototype.isWellFormed
-  ? text => text.isWellFormed()
-  : text => !LONE.test(text)
+let wellFormed = String.prototype.isWellFormed ? text => text.isWellFormed() : text => !LONE.test(text)
 
 let problemOf = (node, open) => {
   if (node.hole) return 'an empty array slot (JSON would write null)'

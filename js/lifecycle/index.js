@@ -83,9 +83,7 @@ export let onSet = (store, handler) =>
     store.set = newValue => guarded({ newValue }, () => set(newValue))
     if (setKey) {
       store.setKey = (key, value) =>
-        guarded({ changed: key, newValue: { ...store.value, [key]: value } }, () =>
-          setKey(key, value)
-        )
+        guarded({ changed: key, newValue: { ...store.value, [key]: value } }, () => setKey(key, value))
     }
     return () => {
       store.set = set

@@ -25,8 +25,7 @@ export function listenKeys(store, keys, listener) {
         (deep &&
           typeof changed === 'string' &&
           // A watched 'a' when 'a.b' or 'a[0]' was written, as Nano Stores.
-          (watched.has(changed.split(/[.[]/)[0]) ||
-            (oldValue !== undefined && keys.some(differs))))
+          (watched.has(changed.split(/[.[]/)[0]) || (oldValue !== undefined && keys.some(differs))))
     }
     if (hit) listener(value, oldValue, changed)
   })

@@ -1,8 +1,6 @@
 import type { Store, StoreValue } from 'atoll-store'
 
-type StoreKeys<T> = T extends { setKey: (k: infer K, v: any) => unknown }
-  ? K
-  : never
+type StoreKeys<T> = T extends { setKey: (k: infer K, v: any) => unknown } ? K : never
 
 export interface UseStoreOptions<SomeStore> {
   /**

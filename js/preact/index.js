@@ -43,7 +43,9 @@ export function useStore(store, { keys, ssr } = {}) {
   // (hydration/rendered.js). An effect (which runs only on the client, after
   // hydration) then switches to the live value. Any other first render shows
   // the live value at once.
-  let [first] = useState(() => (ssr ? { current: serverSnapshot(store, ssr) } : hydrating && hydrationValue(store)))
+  let [first] = useState(() =>
+    ssr ? { current: serverSnapshot(store, ssr) } : hydrating && hydrationValue(store)
+  )
   let [hydrated, setHydrated] = useState(!first)
 
   let value = hydrated ? store.get() : first.current
@@ -54,9 +56,7 @@ export function useStore(store, { keys, ssr } = {}) {
   let keysId = keys && keys.length > 0 ? keys.join('\u0000') : ''
   useEffect(() => {
     let rerender = () => forceRender({})
-    let unbind = keysId
-      ? listenKeys(store, keys, rerender)
-      : store.listen(rerender)
+    let unbind = keysId ? listenKeys(store, keys, rerender) : store.listen(rerender)
     // Effects run after paint: catch a change made between render and now.
     if (!hydrated) setHydrated(true)
     else if (rendered.current !== store.get()) rerender()

@@ -28,9 +28,7 @@ export function useStore(store, { keys, ssr } = {}) {
         snapshot.current = value
         onStoreChange()
       }
-      let unbind = keysId
-        ? listenKeys(store, keys, update)
-        : store.listen(update)
+      let unbind = keysId ? listenKeys(store, keys, update) : store.listen(update)
       // The store may have changed between render and subscribe (React
       // subscribes in an effect). We read it after listening: the store is
       // mounted now, so get() is the live value.

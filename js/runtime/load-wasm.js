@@ -38,8 +38,7 @@ let readFromDisk = async url => {
   // getBuiltinModule keeps `node:fs` out of browser bundles; the dynamic
   // import is the fallback for Node versions without it.
   let fs =
-    nodeBuiltin('node:fs/promises') ||
-    (await import(/* @vite-ignore */ ['node', 'fs/promises'].join(':')))
+    nodeBuiltin('node:fs/promises') || (await import(/* @vite-ignore */ ['node', 'fs/promises'].join(':')))
   return fs.readFile(url)
 }
 

@@ -12,7 +12,6 @@ import { engine } from '../runtime/index.js'
 import { isMap } from '../runtime/store-checks.js'
 import { assertWritable, quoteNames, resolveStores } from '../store-lists/resolve-stores.js'
 
-
 export function snapshot(stores) {
   let chosen = resolveStores(stores, 'snapshot')
   for (let store of chosen) {

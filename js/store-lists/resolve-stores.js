@@ -5,7 +5,6 @@ import { AtollError, describeValue } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { isStore } from '../runtime/store-checks.js'
 
-
 export let quoteNames = names => names.map(name => `'${name}'`).join(', ')
 
 // Store objects for `stores`, without duplicates; throws before anything is

@@ -44,10 +44,7 @@ import type { ReadableAtom, WritableAtom } from 'atoll-store'
  * from its mount on (see `rendered` for `$store`).
  */
 export function fromStore<Value>(store: WritableAtom<Value>, id?: string): { current: Value }
-export function fromStore<Value>(
-  store: ReadableAtom<Value>,
-  id?: string
-): { readonly current: Value }
+export function fromStore<Value>(store: ReadableAtom<Value>, id?: string): { readonly current: Value }
 
 /**
  * The store for `$name` in a component that hydrates server HTML: while the

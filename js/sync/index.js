@@ -116,12 +116,7 @@ function start(store, channelName) {
   let mergeMap = ({ whole, theirs, entries }) => {
     // A whole write speaks for every key, even ones it deleted.
     let names = whole
-      ? new Set([
-          ...Object.keys(store.value),
-          ...keyStamps.keys(),
-          ...Object.keys(theirs),
-          ...entries.keys()
-        ])
+      ? new Set([...Object.keys(store.value), ...keyStamps.keys(), ...Object.keys(theirs), ...entries.keys()])
       : entries.keys()
     let writes = []
     for (let name of names) {

@@ -20,7 +20,6 @@ import { engine } from '../runtime/index.js'
 import { isMap } from '../runtime/store-checks.js'
 import { assertWritable, resolveStores } from '../store-lists/resolve-stores.js'
 
-
 export function createHistory(stores, { limit = 100 } = {}) {
   let tracked = resolveStores(stores, 'createHistory')
   for (let store of tracked) assertWritable(store, 'createHistory')

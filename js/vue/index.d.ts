@@ -73,13 +73,11 @@ export function useVModel<
 ): {
   [K in Key as `${K}${Prefix extends '' ? 'Model' : Prefix}`]: WritableComputedRef<Value[K]>
 }
-export function useVModel<
-  Value extends object,
-  Key extends keyof Value & string
->(store: MapStore<Value>, key: Key): WritableComputedRef<Value[Key]>
-export function useVModel<Value>(
-  store: WritableAtom<Value>
-): WritableComputedRef<Value>
+export function useVModel<Value extends object, Key extends keyof Value & string>(
+  store: MapStore<Value>,
+  key: Key
+): WritableComputedRef<Value[Key]>
+export function useVModel<Value>(store: WritableAtom<Value>): WritableComputedRef<Value>
 
 /**
  * `useStore` for several stores at once, for the options API: returns an object

@@ -85,9 +85,7 @@ export default defineConfig({
       {
         // Solid compiles JSX differently for the server: its own project, in
         // Node, where solid-js resolves to its server build (as in Astro SSR).
-        plugins: [
-          solid({ include: ['**/tests/adapters/solid/**/*.{js,jsx}'], ssr: true })
-        ],
+        plugins: [solid({ include: ['**/tests/adapters/solid/**/*.{js,jsx}'], ssr: true })],
         test: {
           ...shared,
           environment: 'node',

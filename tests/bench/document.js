@@ -93,7 +93,7 @@ async function measure(contenders) {
   let runs = []
   for (let run of contenders) {
     let n = 1
-    while ((await timeRound(run, n)) * n < ROUND_MS * 1e3 / 8) n *= 2
+    while ((await timeRound(run, n)) * n < (ROUND_MS * 1e3) / 8) n *= 2
     let us = await timeRound(run, n)
     runs.push({ run, n: Math.max(1, Math.round((ROUND_MS * 1e3) / us)), samples: [] })
   }
@@ -113,7 +113,8 @@ for (let [name, [from, to]] of DOCUMENTS) {
   // Both engines must agree on what the patch does.
   let check = atom(from)
   await applyPatch(check, patch)
-  if (JSON.stringify(check.get()) !== toText) throw new Error(`${name}: the C++ patch did not give the target`)
+  if (JSON.stringify(check.get()) !== toText)
+    throw new Error(`${name}: the C++ patch did not give the target`)
   let jsPatch = jsonpatch.compare(from, to)
   if (JSON.stringify(jsonpatch.applyPatch(structuredClone(from), jsPatch, true).newDocument) !== toText) {
     throw new Error(`${name}: the fast-json-patch patch did not give the target`)
@@ -137,7 +138,9 @@ for (let [name, [from, to]] of DOCUMENTS) {
 
 let us = x => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0))
 let faster = (a, b) => (a <= b ? `C++ ${(b / a).toFixed(1)}x faster` : `JS ${(a / b).toFixed(1)}x faster`)
-console.log('| document | job | atoll API (µs) | wasm call alone (µs) | fast-json-patch (µs) | API vs JS | size |')
+console.log(
+  '| document | job | atoll API (µs) | wasm call alone (µs) | fast-json-patch (µs) | API vs JS | size |'
+)
 console.log('| --- | --- | ---: | ---: | ---: | --- | --- |')
 for (let [name, job, api, wasm, js, note] of rows) {
   console.log(`| ${name} | ${job} | ${us(api)} | ${us(wasm)} | ${us(js)} | ${faster(api, js)} | ${note} |`)
@@ -160,8 +163,12 @@ let fjp = await build({
 })
 let fjpBytes = fjp.outputFiles[0].contents
 console.log()
-console.log(`atoll-document.wasm ${kb(wasmBytes.length)} (gzip -9 ${kb(gz(wasmBytes))}), ` +
-  `atoll-document.mjs ${kb(glueBytes.length)} (gzip -9 ${kb(gz(glueBytes))}): ` +
-  `${kb(gz(wasmBytes) + gz(glueBytes))} gzip in all, loaded on the first patch`)
-console.log(`fast-json-patch (compare + applyPatch, esbuild --minify) ${kb(fjpBytes.length)} (gzip -9 ${kb(gz(fjpBytes))})`)
+console.log(
+  `atoll-document.wasm ${kb(wasmBytes.length)} (gzip -9 ${kb(gz(wasmBytes))}), ` +
+    `atoll-document.mjs ${kb(glueBytes.length)} (gzip -9 ${kb(gz(glueBytes))}): ` +
+    `${kb(gz(wasmBytes) + gz(glueBytes))} gzip in all, loaded on the first patch`
+)
+console.log(
+  `fast-json-patch (compare + applyPatch, esbuild --minify) ${kb(fjpBytes.length)} (gzip -9 ${kb(gz(fjpBytes))})`
+)
 if (sink < 0) console.log(sink)

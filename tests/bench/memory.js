@@ -101,7 +101,18 @@ function measure(libName, kind) {
 export async function runMemory() {
   let started = performance.now()
   let libs = Object.keys(MAKERS)
-  let rows = [['bytes per store (100k)', 'nanostores heap', 'atoll heap', 'atoll wasm', 'atoll total', 'alien-signals heap', 'atoll/nano', 'atoll/alien']]
+  let rows = [
+    [
+      'bytes per store (100k)',
+      'nanostores heap',
+      'atoll heap',
+      'atoll wasm',
+      'atoll total',
+      'alien-signals heap',
+      'atoll/nano',
+      'atoll/alien'
+    ]
+  ]
   let errors = []
   for (let [kind, label] of Object.entries(KINDS)) {
     let [n, a, al] = libs.map(lib => measure(lib, kind))
@@ -126,7 +137,7 @@ export async function runMemory() {
   console.log('\nMemory per store, tests/bench/memory.js (node --expose-gc, one child per cell)')
   printTable(rows)
   console.log(
-    'heap: process.memoryUsage().heapUsed growth after gc(); wasm: growth of the core\'s memory (whole pages).\n' +
+    "heap: process.memoryUsage().heapUsed growth after gc(); wasm: growth of the core's memory (whole pages).\n" +
       'computed rows count the atom, the computed and the listener (alien-signals: signal, computed, effect).'
   )
   for (let e of errors) console.log('error: ' + e)

@@ -25,23 +25,38 @@ const errors = []
 let rows = [['workload', 'nanostores ns/op', 'atoll ns/op', 'ratio (atoll/nano)', 'target', 'ok?']]
 for (let w of workloads) {
   let [n, a] = compare([setup(w, nano), setup(w, atoll)])
-  for (let [lib, r] of [['nanostores', n], ['atoll', a]]) {
+  for (let [lib, r] of [
+    ['nanostores', n],
+    ['atoll', a]
+  ]) {
     if (r instanceof Error && r !== atoll) errors.push(`${w.name} [${lib}]: ${r.message}`)
   }
   let ratio = typeof n === 'number' && typeof a === 'number' ? a / n : null
   let ok = ratio === null ? '-' : ratio <= w.target ? 'yes' : 'NO'
-  rows.push([w.name, fmtNs(n), fmtNs(a), ratio === null ? '-' : ratio.toFixed(2), '<= ' + w.target.toFixed(1), ok])
+  rows.push([
+    w.name,
+    fmtNs(n),
+    fmtNs(a),
+    ratio === null ? '-' : ratio.toFixed(2),
+    '<= ' + w.target.toFixed(1),
+    ok
+  ])
 }
 
 let widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)))
-let line = r => '| ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ') + ' |'
+let line = r =>
+  '| ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ') + ' |'
 console.log(line(rows[0]))
-console.log('|' + widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|')
+console.log(
+  '|' + widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|'
+)
 for (let r of rows.slice(1)) console.log(line(r))
 
 if (atoll instanceof Error) console.log(`\natoll-store failed to load: ${atoll.message}`)
 for (let e of errors) console.log('error: ' + e)
-console.log(`\nNode ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | ${new Date().toISOString()}`)
+console.log(
+  `\nNode ${process.version} | ${os.cpus()[0]?.model} x${os.cpus().length} | ${new Date().toISOString()}`
+)
 console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
 console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')

@@ -9,8 +9,8 @@
 // A failure prints the seed and the whole command trace, written as calls, so
 // it can be replayed by hand (or shrunk) in a focused TEST_CASE.
 #include "runtime.hpp"
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <deque>
 #include <map>
 #include <optional>
@@ -87,9 +87,9 @@ struct MEntry {
   Fn fn;
   Store store;
   Payload payload;
-  uint64_t seq;  // logical time of the notify that queued it
-  bool inBatch;  // queued while a batch was open
-  bool live;     // false once its listener/function was removed
+  uint64_t seq; // logical time of the notify that queued it
+  bool inBatch; // queued while a batch was open
+  bool live;    // false once its listener/function was removed
 };
 
 struct Model {
@@ -273,9 +273,7 @@ struct Model {
 // removeListener()'s answer as the host gets it: the count, or -1 for none.
 int32_t countOrMinusOne(std::optional<uint32_t> count) { return count ? static_cast<int32_t>(*count) : -1; }
 
-const char* kindName(Kind k) {
-  return k == Kind::Atom ? "Atom" : k == Kind::Map ? "Map" : "Computed";
-}
+const char* kindName(Kind k) { return k == Kind::Atom ? "Atom" : k == Kind::Map ? "Map" : "Computed"; }
 
 // ---------------------------------------------------------------------------
 // Comparing the Runtime with the model (only through the host's view).
@@ -292,7 +290,8 @@ std::string compare(Runtime& rt, const Model& m) {
       continue;
     }
     if (rt.listenerCount(StoreId(id)) != s.listeners.size())
-      err << "listenerCount(s" << id << ") " << rt.listenerCount(StoreId(id)) << " != model " << s.listeners.size() << "\n";
+      err << "listenerCount(s" << id << ") " << rt.listenerCount(StoreId(id)) << " != model " << s.listeners.size()
+          << "\n";
     // A released id must not keep its old listeners or a stale flag.
     if ((view.stale[id] != 0) != s.stale)
       err << "stale[s" << id << "] " << int(view.stale[id]) << " != model " << s.stale << "\n";
@@ -307,8 +306,8 @@ std::string compare(Runtime& rt, const Model& m) {
     const MEntry& e = m.queue[i];
     Slot want = e.live ? e.slot : 0;
     if (q.listener.value() != want || (e.live && q.payload.value() != e.payload))
-      err << "queue[" << i << "] (l" << q.listener.value() << ", p" << q.payload.value() << ") != model (l" << want << ", p"
-          << e.payload << ")\n";
+      err << "queue[" << i << "] (l" << q.listener.value() << ", p" << q.payload.value() << ") != model (l" << want
+          << ", p" << e.payload << ")\n";
   }
 
   // Header invariant, checked on the Runtime directly: a stale computed's
@@ -328,8 +327,7 @@ std::string compare(Runtime& rt, const Model& m) {
       if (!view.entries[view.head + i].live() || !e.inBatch) continue;
       auto run = m.lastRun.find(e.fn);
       if (run != m.lastRun.end() && e.seq < run->second) continue; // covered by that run
-      if (!seen.insert({e.fn, e.store}).second)
-        err << "batch: fn " << e.fn << " queued twice for s" << e.store << "\n";
+      if (!seen.insert({e.fn, e.store}).second) err << "batch: fn " << e.fn << " queued twice for s" << e.store << "\n";
     }
   }
   return err.str();
@@ -352,7 +350,10 @@ struct Fuzzer {
 
   uint32_t pick(uint32_t n) { return std::uniform_int_distribution<uint32_t>(0, n - 1)(rng); }
   bool chance(uint32_t percent) { return pick(100) < percent; }
-  template <typename T> const T& pickFrom(const std::vector<T>& rows) { return rows[pick(static_cast<uint32_t>(rows.size()))]; }
+  template <typename T>
+  const T& pickFrom(const std::vector<T>& rows) {
+    return rows[pick(static_cast<uint32_t>(rows.size()))];
+  }
 
   std::vector<Store> liveStores(bool computedOnly = false) const {
     std::vector<Store> out;
@@ -605,8 +606,7 @@ TEST_CASE("command fuzz: random command sequences agree with the reference model
 // stopped it from reaching the interesting rules, the fuzz above would pass
 // while checking little. A fixed handful of sequences must get to each one.
 TEST_CASE("command fuzz: the generator reaches every rule") {
-  uint64_t merged = 0, dedups = 0, reused = 0, missing = 0, closes = 0, dead = 0, marks = 0,
-           rederived = 0;
+  uint64_t merged = 0, dedups = 0, reused = 0, missing = 0, closes = 0, dead = 0, marks = 0, rederived = 0;
   for (uint32_t seed = 1; seed <= 40; ++seed) {
     Fuzzer f(seed, Options{});
     f.run(kSteps);
@@ -620,12 +620,12 @@ TEST_CASE("command fuzz: the generator reaches every rule") {
     marks += f.hostMarks;
     rederived += f.rederives;
   }
-  CHECK(merged > 0);  // take() skipped a call merged into an earlier run
-  CHECK(dedups > 0);  // notify() in a batch did not queue a function twice for a store
-  CHECK(reused > 0);  // a released store id came back
-  CHECK(missing > 0); // removeListener of a function that was not listening
-  CHECK(closes > 0);  // take() returned 0 and closed a batch
-  CHECK(dead > 0);    // the host read a removed (0) entry
-  CHECK(marks > 0);   // an edge from a stale input (host marks the computed)
+  CHECK(merged > 0);    // take() skipped a call merged into an earlier run
+  CHECK(dedups > 0);    // notify() in a batch did not queue a function twice for a store
+  CHECK(reused > 0);    // a released store id came back
+  CHECK(missing > 0);   // removeListener of a function that was not listening
+  CHECK(closes > 0);    // take() returned 0 and closed a batch
+  CHECK(dead > 0);      // the host read a removed (0) entry
+  CHECK(marks > 0);     // an edge from a stale input (host marks the computed)
   CHECK(rederived > 0); // the host cleared stale flags
 }

@@ -19,8 +19,7 @@ std::string applied(const std::string& doc, const std::string& patch) {
 }
 
 // The status and failing op of a patch that must not apply.
-void refused(const std::string& doc, const std::string& patch, int status, int op,
-             const std::string& says) {
+void refused(const std::string& doc, const std::string& patch, int status, int op, const std::string& says) {
   PatchOutcome out = applyPatch(doc, patch);
   INFO(patch << " -> " << out.text);
   REQUIRE(out.status == status);
@@ -100,8 +99,7 @@ TEST_CASE("applyPatch: the examples of RFC 6902 appendix A", "[document]") {
           R"({"foo":"bar","baz":"qux"})");
   REQUIRE(applied(R"({"foo":["bar","baz"]})", R"([{"op":"add","path":"/foo/1","value":"qux"}])") ==
           R"({"foo":["bar","qux","baz"]})");
-  REQUIRE(applied(R"({"baz":"qux","foo":"bar"})", R"([{"op":"remove","path":"/baz"}])") ==
-          R"({"foo":"bar"})");
+  REQUIRE(applied(R"({"baz":"qux","foo":"bar"})", R"([{"op":"remove","path":"/baz"}])") == R"({"foo":"bar"})");
   REQUIRE(applied(R"({"foo":["bar","qux","baz"]})", R"([{"op":"remove","path":"/foo/1"}])") ==
           R"({"foo":["bar","baz"]})");
   REQUIRE(applied(R"({"baz":"qux","foo":"bar"})", R"([{"op":"replace","path":"/baz","value":"boo"}])") ==
@@ -109,8 +107,7 @@ TEST_CASE("applyPatch: the examples of RFC 6902 appendix A", "[document]") {
   REQUIRE(applied(R"({"foo":{"bar":"baz","waldo":"fred"},"qux":{"corge":"grault"}})",
                   R"([{"op":"move","from":"/foo/waldo","path":"/qux/thud"}])") ==
           R"({"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}})");
-  REQUIRE(applied(R"({"foo":["all","grass","cows","eat"]})",
-                  R"([{"op":"move","from":"/foo/1","path":"/foo/3"}])") ==
+  REQUIRE(applied(R"({"foo":["all","grass","cows","eat"]})", R"([{"op":"move","from":"/foo/1","path":"/foo/3"}])") ==
           R"({"foo":["all","cows","eat","grass"]})");
   REQUIRE(applied(R"({"baz":"qux","foo":["a",2,"c"]})",
                   R"([{"op":"test","path":"/baz","value":"qux"},{"op":"test","path":"/foo/1","value":2}])") ==
@@ -130,13 +127,13 @@ TEST_CASE("applyPatch: the examples of RFC 6902 appendix A", "[document]") {
 }
 
 TEST_CASE("applyPatch: copy, the whole document, and where keys go", "[document]") {
-  REQUIRE(applied(R"({"a":{"b":[1]}})", R"([{"op":"copy","from":"/a","path":"/c"},{"op":"add","path":"/c/b/-","value":2}])") ==
+  REQUIRE(applied(R"({"a":{"b":[1]}})",
+                  R"([{"op":"copy","from":"/a","path":"/c"},{"op":"add","path":"/c/b/-","value":2}])") ==
           R"({"a":{"b":[1]},"c":{"b":[1,2]}})");
   REQUIRE(applied(R"({"a":1})", R"([{"op":"replace","path":"","value":[1]}])") == "[1]");
   REQUIRE(applied(R"({"a":1})", R"([{"op":"add","path":"","value":null}])") == "null");
   // A replaced key keeps its place; a re-added one goes last; move to the same place does nothing.
-  REQUIRE(applied(R"({"a":1,"b":2,"c":3})", R"([{"op":"replace","path":"/a","value":0}])") ==
-          R"({"a":0,"b":2,"c":3})");
+  REQUIRE(applied(R"({"a":1,"b":2,"c":3})", R"([{"op":"replace","path":"/a","value":0}])") == R"({"a":0,"b":2,"c":3})");
   REQUIRE(applied(R"({"a":1,"b":2})", R"([{"op":"remove","path":"/a"},{"op":"add","path":"/a","value":1}])") ==
           R"({"b":2,"a":1})");
   REQUIRE(applied(R"({"a":1})", R"([{"op":"move","from":"/a","path":"/a"}])") == R"({"a":1})");
@@ -178,8 +175,7 @@ TEST_CASE("bad patches: a reason and the index of the operation, never an abort"
   refused(doc, "[" + ok + R"({"op":"move","from":"/a","path":"/a/b/c"}])", PatchOutcome::BadPatch, 1,
           "moved into itself");
   refused(doc, "[" + ok + R"({"op":"remove","path":""}])", PatchOutcome::BadPatch, 1, "whole document");
-  refused(doc, "[" + ok + R"({"op":"replace","path":"/zz","value":1}])", PatchOutcome::BadPatch, 1,
-          "does not exist");
+  refused(doc, "[" + ok + R"({"op":"replace","path":"/zz","value":1}])", PatchOutcome::BadPatch, 1, "does not exist");
   refused(doc, "[" + ok + R"({"op":"remove","path":"/a/b/c"}])", PatchOutcome::BadPatch, 1, "does not exist");
   // Array indexes: no leading zero, no sign, in range; "-" only to add.
   for (const char* path : {"/list/01", "/list/-1", "/list/3", "/list/-", "/list/x", "/list/9999999999"}) {

@@ -8,7 +8,8 @@ using namespace atollrt;
 
 // Ids of different kinds do not convert into each other, nor from numbers:
 // addListener(store, fn, edgeOf) cannot be called with its arguments swapped.
-template <typename, typename... Args> struct CanAddListener : std::false_type {};
+template <typename, typename... Args>
+struct CanAddListener : std::false_type {};
 template <typename... Args>
 struct CanAddListener<std::void_t<decltype(std::declval<Runtime&>().addListener(std::declval<Args>()...))>, Args...>
     : std::true_type {};
@@ -100,7 +101,7 @@ TEST_CASE("batch: a reused function id starts with an empty batch record") {
     rt.addListener(a, FnId(7));
     rt.openBatch();
     rt.notify(a, PayloadId(1)); // function 7 now has `a` in its batch record
-    rt.clearListeners(a); // cleanStores(): the record stays, as in Nano Stores
+    rt.clearListeners(a);       // cleanStores(): the record stays, as in Nano Stores
     ListenerId next = rt.addListener(a, FnId(7), std::nullopt, fresh);
     rt.notify(a, PayloadId(2));
     // The same function stays merged; a new function given id 7 is queued.

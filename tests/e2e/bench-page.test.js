@@ -16,7 +16,10 @@ import { startServer } from './support/server.js';
 function parseTable(stdout) {
   const rows = {};
   for (const line of stdout.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length !== 4 || cells[0].startsWith('-') || cells[0].startsWith('page load')) continue;
     rows[cells[0]] = cells.slice(1).map((c) => (c === '' || c === 'n/a' ? c : Number(c)));
   }
@@ -76,7 +79,11 @@ describe('page benchmark (npm run bench:page -- --rounds 1)', { timeout: 4 * 60_
     assert.ok(Math.abs(ratio - a / n) < 0.01, `ratio ${ratio} is atoll/nano`);
 
     assert.match(stdout, /\d{4}-\d\d-\d\dT[\d:.]+Z \| Node v22\.\d+\.\d+ \| Chromium \d+\.[\d.]+ \(headless\)/);
-    assert.match(stdout, /Content-Encoding of files >= 1 KB: br\)/, 'every file of 1 KB or more came brotli-compressed');
+    assert.match(
+      stdout,
+      /Content-Encoding of files >= 1 KB: br\)/,
+      'every file of 1 KB or more came brotli-compressed',
+    );
   });
 });
 
@@ -90,12 +97,18 @@ describe('demo production server (server.mjs)', { timeout: 60_000 }, () => {
     const page = await get(server.url, { 'accept-encoding': 'gzip, deflate, br, zstd' });
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-encoding'], 'br');
-    assert.match(page.headers['cache-control'], /private/, 'the page shows the visitor\'s cart: never in a shared cache');
+    assert.match(
+      page.headers['cache-control'],
+      /private/,
+      "the page shows the visitor's cart: never in a shared cache",
+    );
     assert.match(page.headers.vary, /Accept-Encoding/i);
     assert.equal((await get(server.url, { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
     assert.equal((await get(server.url)).headers['content-encoding'], undefined);
 
-    const assetFile = readdirSync(join(siteDir, 'dist', 'client', '_astro')).find((f) => f.endsWith('.js.br'))?.slice(0, -3);
+    const assetFile = readdirSync(join(siteDir, 'dist', 'client', '_astro'))
+      .find((f) => f.endsWith('.js.br'))
+      ?.slice(0, -3);
     assert.ok(assetFile, 'the build precompressed its hashed JS under /_astro/');
     const asset = await get(new URL(`/_astro/${assetFile}`, server.url), { 'accept-encoding': 'br' });
     assert.equal(asset.status, 200);
@@ -108,7 +121,10 @@ describe('demo production server (server.mjs)', { timeout: 60_000 }, () => {
     assert.equal(plain.headers['content-encoding'], 'gzip');
     assert.match(plain.headers['cache-control'], /max-age=0, must-revalidate/, 'unhashed files are revalidated');
     assert.ok(plain.headers.etag);
-    const again = await get(new URL('/atoll/browser/atoll.js', server.url), { 'accept-encoding': 'gzip', 'if-none-match': plain.headers.etag });
+    const again = await get(new URL('/atoll/browser/atoll.js', server.url), {
+      'accept-encoding': 'gzip',
+      'if-none-match': plain.headers.etag,
+    });
     assert.equal(again.status, 304);
   });
 });

@@ -179,7 +179,11 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       await page.click($.add(fw));
       model.add(productOf[fw]);
       await expectState(page, model.expected(), `the storefront after "Add to cart" in the ${fw} form`);
-      await expectNoBundlerState(other.page, model.noBundler(), `the no-bundler page after "Add to cart" in the ${fw} form`);
+      await expectNoBundlerState(
+        other.page,
+        model.noBundler(),
+        `the no-bundler page after "Add to cart" in the ${fw} form`,
+      );
     }
 
     // A reload restores it from localStorage, as does a tab opened now.
@@ -201,7 +205,11 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       await expectNoBundlerState(tab.page, cartModel().noBundler(), 'a no-bundler tab after "Clear cart"');
     }
     await page.click($.restore);
-    await expectState(page, { ...undone.expected(), recent: 'nothing yet' }, 'the storefront after "Restore saved cart"');
+    await expectState(
+      page,
+      { ...undone.expected(), recent: 'nothing yet' },
+      'the storefront after "Restore saved cart"',
+    );
     for (const tab of [other, third]) {
       await expectNoBundlerState(tab.page, undone.noBundler(), 'a no-bundler tab after "Restore saved cart"');
     }
@@ -234,7 +242,10 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
     const state = html.match(/<script type="application\/json" data-atoll-state>(.*?)<\/script>/s);
     assert.ok(state, 'the page carries <script type="application/json" data-atoll-state>');
     const expectedItems = Object.fromEntries(
-      model.cart.map(({ product: { id, name, imageSrc, price }, quantity }) => [id, { id, name, imageSrc, price, quantity }]),
+      model.cart.map(({ product: { id, name, imageSrc, price }, quantity }) => [
+        id,
+        { id, name, imageSrc, price, quantity },
+      ]),
     );
     assert.deepEqual(JSON.parse(state[1]), { 'cart/items': expectedItems, 'cart/open': true });
     const headEnd = html.indexOf('</head>');
@@ -244,7 +255,11 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       assert.ok(start > 0, `the ${fw} flyout is in the HTML`);
       // Frameworks mark text boundaries with comments (React <!-- -->, Solid <!--$-->).
       const flyout = html.slice(start, html.indexOf('</aside>', start)).replace(/<!--.*?-->/gs, '');
-      assert.match(flyout, /Astronaut Figurine[\s\S]*Quantity: 2[\s\S]*Comet Socks[\s\S]*Quantity: 1/, `${fw} flyout, server-rendered`);
+      assert.match(
+        flyout,
+        /Astronaut Figurine[\s\S]*Quantity: 2[\s\S]*Comet Socks[\s\S]*Quantity: 1/,
+        `${fw} flyout, server-rendered`,
+      );
       assert.match(flyout, /\$57\.99/, `${fw} flyout total, server-rendered`);
     }
     assert.match(html, /data-part="badge"[^>]*>3</, 'the badge is server-rendered');
@@ -282,7 +297,11 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       const all = [...document.querySelectorAll('[data-part="flyout"] li[data-item-id]')];
       return { count: all.length, fromServer: all.filter((li) => window.__serverLines.has(li)).length };
     });
-    assert.deepEqual(lines, { count: 2 * FRAMEWORKS.length, fromServer: 2 * FRAMEWORKS.length }, 'hydration kept the server-rendered lines');
+    assert.deepEqual(
+      lines,
+      { count: 2 * FRAMEWORKS.length, fromServer: 2 * FRAMEWORKS.length },
+      'hydration kept the server-rendered lines',
+    );
     // The page rewrote the cookie from the cart it shows (the bad entries are gone).
     assert.equal(await cookieValue(context, CART_COOKIE), model.cookie());
     assert.deepEqual(problems, []);
@@ -408,7 +427,11 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
     await plain.goto(server.url);
     await plain.click($.add('vue'));
     await expectState(plain, cartModel().add(productOf.vue).expected(), 'without ?debug');
-    assert.deepEqual(logs.filter((l) => l.startsWith('[cart]')), [], 'no logging without ?debug');
+    assert.deepEqual(
+      logs.filter((l) => l.startsWith('[cart]')),
+      [],
+      'no logging without ?debug',
+    );
     await plain.close();
 
     const { page, problems } = await (async () => {

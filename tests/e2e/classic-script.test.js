@@ -185,11 +185,17 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
     assert.equal(result.code, 'ATOLL_WASM_LOAD');
     assert.match(result.message, /'wasm-unsafe-eval'/);
     assert.equal(result.atoll, 'undefined');
-    assert.ok(problems.some((p) => p.startsWith('pageerror:') && p.includes('wasm-unsafe-eval')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('pageerror:') && p.includes('wasm-unsafe-eval')),
+      problems.join('\n'),
+    );
   });
 
   it('atoll-store/document bundled as a classic script: documentOf works, createPatch says to use an ES module', async () => {
-    assert.ok(bundleWarnings.includes('empty-import-meta'), `esbuild no longer warns of an empty import.meta: ${bundleWarnings}`);
+    assert.ok(
+      bundleWarnings.includes('empty-import-meta'),
+      `esbuild no longer warns of an empty import.meta: ${bundleWarnings}`,
+    );
     const { read, problems } = await open('/document.html');
     const result = await read('#out');
     assert.equal(result.json, '{"mug":1}');
@@ -207,10 +213,16 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
     assert.equal(result.json, '{"mug":1}');
     assert.equal(result.code, 'ATOLL_WASM_LOAD', JSON.stringify(result));
     assert.ok(result.message.includes(`${server.url}/wasm/atoll-document.wasm: HTTP 404`), result.message);
-    assert.match(result.message, /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/);
+    assert.match(
+      result.message,
+      /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/,
+    );
     // Chromium reports the 404 (the response and its console line); nothing else.
     const other = problems.filter((p) => !p.includes('atoll-document.wasm') && !p.includes('status of 404'));
     assert.deepEqual(other, []);
-    assert.ok(problems.some((p) => p.startsWith('HTTP 404')), problems.join('\n'));
+    assert.ok(
+      problems.some((p) => p.startsWith('HTTP 404')),
+      problems.join('\n'),
+    );
   });
 });

@@ -46,7 +46,10 @@ function serveStatic(root) {
     } catch {
       return res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(body);
   });
   return new Promise((resolve, reject) => {
@@ -192,7 +195,12 @@ describe('hydration with persisted state on a static Astro page', { timeout: 180
     // an empty cart; persist() restores the saved one before hydration.
     await page.reload();
     await waitForIslands(page);
-    await expectIslands(page, expectedIslands(items, noteValue), 'right after hydration of the reloaded page', problems);
+    await expectIslands(
+      page,
+      expectedIslands(items, noteValue),
+      'right after hydration of the reloaded page',
+      problems,
+    );
     // A moment for late reports (React reports recoverable errors after commit).
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(problems, [], 'hydrating the reloaded page: no mismatch, no warning');

@@ -104,7 +104,11 @@ describe('a page that writes a store without setServerState (Astro SSR, @astrojs
   const expectOwn = (html, user) => {
     const item = `${user}-item`;
     assert.match(html, new RegExp(`<p id="page">${item}</p>`), `the page of ${user}:\n${html}`);
-    assert.match(html, new RegExp(`<p id="component">${item}</p><p id="count">1</p>`), `the component of ${user}:\n${html}`);
+    assert.match(
+      html,
+      new RegExp(`<p id="component">${item}</p><p id="count">1</p>`),
+      `the component of ${user}:\n${html}`,
+    );
     for (const other of ['a', 'b', 'c', 'nobody']) {
       if (other !== user) assert.doesNotMatch(html, new RegExp(`${other}-item`), `${user} saw ${other}'s cart`);
     }

@@ -43,7 +43,10 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
 
   it('depends on atoll-store only through the vendored tarball, without Node itself', () => {
     assert.match(vendoredSpec, /^file:vendor\/atoll-store-[\d.]+\.tgz$/);
-    assert.ok(existsSync(join(siteDir, vendoredSpec.slice('file:'.length))), `${vendoredSpec} is missing; run: ${REPACK}`);
+    assert.ok(
+      existsSync(join(siteDir, vendoredSpec.slice('file:'.length))),
+      `${vendoredSpec} is missing; run: ${REPACK}`,
+    );
     const all = { ...sitePackage.dependencies, ...sitePackage.devDependencies };
     assert.ok(!('node' in all), 'StackBlitz brings its own Node: no `node` package in demo-site/package.json');
     for (const spec of Object.values(all)) assert.doesNotMatch(spec, /^(file|link):\.\./, 'nothing outside demo-site/');
@@ -59,7 +62,11 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
     const [{ filename }] = JSON.parse(out);
     const fresh = packContents(join(packDir, filename));
     const vendoredPath = join(siteDir, vendoredSpec.slice('file:'.length));
-    assert.equal(`vendor/${filename}`, vendoredSpec.slice('file:'.length), `the package version changed; run: ${REPACK} and update demo-site/package.json`);
+    assert.equal(
+      `vendor/${filename}`,
+      vendoredSpec.slice('file:'.length),
+      `the package version changed; run: ${REPACK} and update demo-site/package.json`,
+    );
     const differences = diffContents(packContents(vendoredPath), fresh);
     assert.ok(
       differences.length === 0,
@@ -79,8 +86,14 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
     await buildSite(copy);
     // The storefront renders per request (Node adapter): a server entry, and the client assets.
     assert.ok(existsSync(join(copy, 'dist', 'server', 'entry.mjs')), 'dist/server/entry.mjs built');
-    assert.ok(existsSync(join(copy, 'dist', 'client', 'atoll', 'browser', 'atoll.js')), 'the standalone browser build is copied into the site');
-    assert.ok(existsSync(join(copy, 'dist', 'client', 'no-bundler', 'index.html')), 'the no-bundler page is prerendered');
+    assert.ok(
+      existsSync(join(copy, 'dist', 'client', 'atoll', 'browser', 'atoll.js')),
+      'the standalone browser build is copied into the site',
+    );
+    assert.ok(
+      existsSync(join(copy, 'dist', 'client', 'no-bundler', 'index.html')),
+      'the no-bundler page is prerendered',
+    );
   });
 
   it('runs `npm run dev` in the copy and both pages work in Chromium', async () => {
@@ -93,7 +106,9 @@ describe('demo-site standalone (StackBlitz-ready)', { timeout: 15 * 60_000 }, ()
       await page.addInitScript(hydrationProbe);
       await page.goto(server.url, { waitUntil: 'commit' });
       const times = await waitForHydration(page, 120_000);
-      console.log(`dev server: ${times.count} islands hydrated at ${times.islands.toFixed(0)} ms (unbundled, first load)`);
+      console.log(
+        `dev server: ${times.count} islands hydrated at ${times.islands.toFixed(0)} ms (unbundled, first load)`,
+      );
       const mug = products.find((p) => p.framework === 'preact');
       await page.click('[data-island="preact"][data-part="add"] button');
       await expectState(

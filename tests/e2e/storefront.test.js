@@ -76,7 +76,11 @@ describe('demo storefront (built, astro preview, Chromium)', { timeout: 10 * 60_
     );
     assert.equal(times.count, FRAMEWORKS.length * 3 + 1, 'a toggle, a form and a flyout per framework, and Undo/Redo');
     // Both widgets are bundled with the islands: no standalone build on this page.
-    assert.deepEqual(requested.filter((path) => path.startsWith('/atoll/')), [], 'the storefront loads no /atoll/ file');
+    assert.deepEqual(
+      requested.filter((path) => path.startsWith('/atoll/')),
+      [],
+      'the storefront loads no /atoll/ file',
+    );
   });
 
   it('starts with the cart closed and empty', async () => {
@@ -124,7 +128,11 @@ describe('demo storefront (built, astro preview, Chromium)', { timeout: 10 * 60_
     await page.click(addButton('vue'));
     add('vue');
     await expectState(page, expected(), 'the storefront, after adding the vue product');
-    await expectNoBundlerState(noBundler, expectedNoBundlerState(cart), 'the no-bundler page, after an add in the storefront tab');
+    await expectNoBundlerState(
+      noBundler,
+      expectedNoBundlerState(cart),
+      'the no-bundler page, after an add in the storefront tab',
+    );
   });
 
   it('looks right (screenshot)', async () => {

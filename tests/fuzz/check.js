@@ -9,7 +9,15 @@ import { classify } from './classify.js'
 let size = program => JSON.stringify(program).length
 
 // `libs`: { reference, candidate } for compareProgram (default: the real two).
-export function checkSeeds({ from = 1, seeds = 100, known = knownDifferences, libs = {}, shrinkBudget = 3000, maxShrinks = Infinity, onFailure } = {}) {
+export function checkSeeds({
+  from = 1,
+  seeds = 100,
+  known = knownDifferences,
+  libs = {},
+  shrinkBudget = 3000,
+  maxShrinks = Infinity,
+  onFailure
+} = {}) {
   let groups = new Map() // category -> { count, seeds, signatures: Map, smallest }
   let failures = 0
   let shrunk = 0
@@ -21,10 +29,14 @@ export function checkSeeds({ from = 1, seeds = 100, known = knownDifferences, li
     let small = program
     if (shrunk < maxShrinks) {
       shrunk++
-      small = shrink(program, next => {
-        let r = compareProgram(next, { known, ...libs })
-        return !r.same && r.signature === result.signature
-      }, { budget: shrinkBudget })
+      small = shrink(
+        program,
+        next => {
+          let r = compareProgram(next, { known, ...libs })
+          return !r.same && r.signature === result.signature
+        },
+        { budget: shrinkBudget }
+      )
     }
     let smallResult = compareProgram(small, { known, ...libs })
     let category = classify(small, smallResult)

@@ -21,13 +21,19 @@ const RULES = [
   {
     name: 'numeric map key: changedKey (and listenKeys matching) turns 1 into "1"',
     test: ({ all }) =>
-      all.some(({ step }) => (step.op === 'setKey' && typeof step.key === 'number') || (step.keys && step.keys.some(k => typeof k === 'number')))
+      all.some(
+        ({ step }) =>
+          (step.op === 'setKey' && typeof step.key === 'number') ||
+          (step.keys && step.keys.some(k => typeof k === 'number'))
+      )
   },
   // Only seen with --no-known (see known-differences.js).
   {
-    name: "known difference: a key inherited from Object.prototype, or deleting a missing key under a custom eqKey",
+    name: 'known difference: a key inherited from Object.prototype, or deleting a missing key under a custom eqKey',
     test: ({ all }) =>
-      all.some(({ step }) => step.op === 'setKey' && (step.key === 'constructor' || step.key === '__proto__')) ||
+      all.some(
+        ({ step }) => step.op === 'setKey' && (step.key === 'constructor' || step.key === '__proto__')
+      ) ||
       (all.some(({ step }) => step.op === 'eqKey' && step.kind !== 'is') &&
         all.some(({ step }) => step.op === 'setKey' && step.value && step.value.t === 'undef'))
   },
@@ -41,7 +47,8 @@ const RULES = [
   },
   {
     name: 'listener or effect added inside a batch hears the batch',
-    test: ({ all }) => all.some(({ step, inBatch }) => inBatch && (step.op === 'listen' || step.op === 'effect'))
+    test: ({ all }) =>
+      all.some(({ step, inBatch }) => inBatch && (step.op === 'listen' || step.op === 'effect'))
   },
   {
     name: 'batch() inside a listener (Nano drains the queue at its end)',
@@ -50,13 +57,18 @@ const RULES = [
   {
     name: 'onNotify oldValue/changed inside a batch',
     test: ({ all, signature }) =>
-      signature.includes('onNotify') && all.some(({ step }) => step.op === 'batch') && all.some(({ step }) => step.kind === 'onNotify')
+      signature.includes('onNotify') &&
+      all.some(({ step }) => step.op === 'batch') &&
+      all.some(({ step }) => step.kind === 'onNotify')
   },
   {
     name: 'writes by listeners while a batch flushes',
     test: ({ all }) =>
       all.some(({ step }) => step.op === 'batch') &&
-      all.some(({ step, inListener }) => inListener && (step.op === 'set' || step.op === 'setKey' || step.op === 'notify'))
+      all.some(
+        ({ step, inListener }) =>
+          inListener && (step.op === 'set' || step.op === 'setKey' || step.op === 'notify')
+      )
   },
   {
     name: 'listener added by a listener or hook while a batch is open (hears the batch)',
@@ -66,7 +78,9 @@ const RULES = [
   },
   {
     name: 'same function listened twice: which occurrence unbind removes',
-    test: ({ all }) => all.some(({ step }) => step.op === 'listen' && !('body' in step)) && all.some(({ step }) => step.op === 'unbind')
+    test: ({ all }) =>
+      all.some(({ step }) => step.op === 'listen' && !('body' in step)) &&
+      all.some(({ step }) => step.op === 'unbind')
   },
   {
     name: 'lifecycle hooks around get()/mount of a computed (Nano reads sources before mounting)',
@@ -78,26 +92,34 @@ const RULES = [
     name: 'deepMap setKey equality (Nano compares with !==: NaN always writes, 0 -> -0 never)',
     test: ({ all }) =>
       all.some(({ step }) => step.op === 'deepMap') &&
-      all.some(({ step }) => step.op === 'setKey' && step.value && (step.value.t === 'nan' || step.value.t === 'negzero'))
+      all.some(
+        ({ step }) =>
+          step.op === 'setKey' && step.value && (step.value.t === 'nan' || step.value.t === 'negzero')
+      )
   },
   {
     name: 'a lifecycle handler that throws (Nano leaves the store "starting", onStart never fires again)',
-    test: ({ all }) => all.some(({ step }) => step.op === 'hook' && step.body.some(inner => inner.op === 'throw'))
+    test: ({ all }) =>
+      all.some(({ step }) => step.op === 'hook' && step.body.some(inner => inner.op === 'throw'))
   },
   {
     name: 'listener added to a computed while listeners run',
     test: ({ all }) => {
       let computeds = new Set(all.filter(({ step }) => step.op === 'computed').map(({ step }) => step.name))
-      return all.some(({ step, inListener }) => inListener && step.op === 'listen' && computeds.has(step.store))
+      return all.some(
+        ({ step, inListener }) => inListener && step.op === 'listen' && computeds.has(step.store)
+      )
     }
   },
   {
     name: 'computed recompute order (Nano: lazily, in listener queue order; Atoll: settles computeds first)',
-    test: ({ all, signature }) => all.some(({ step }) => step.op === 'computed') && signature.includes('computed fn')
+    test: ({ all, signature }) =>
+      all.some(({ step }) => step.op === 'computed') && signature.includes('computed fn')
   },
   {
     name: 'computed recompute skipped on remount (Nano epoch check vs a custom eq on a source)',
-    test: ({ all }) => all.some(({ step }) => step.op === 'computed') && all.some(({ step }) => step.op === 'eq')
+    test: ({ all }) =>
+      all.some(({ step }) => step.op === 'computed') && all.some(({ step }) => step.op === 'eq')
   }
 ]
 

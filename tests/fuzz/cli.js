@@ -50,16 +50,22 @@ let { failures, groups } = checkSeeds({
   known,
   maxShrinks: flag('--no-shrink') ? 0 : Infinity,
   onFailure: verbose
-    ? ({ seed, category, program, result }) => console.log(`\n=== seed ${seed}: ${category}\n${formatFailure(program, result)}`)
+    ? ({ seed, category, program, result }) =>
+        console.log(`\n=== seed ${seed}: ${category}\n${formatFailure(program, result)}`)
     : undefined
 })
 
 let sorted = [...groups].sort((a, b) => b[1].count - a[1].count)
-console.log(`\n${seeds} seeds from ${from}: ${failures} diverged, ${groups.size} kinds of divergence, ${Date.now() - started} ms`)
+console.log(
+  `\n${seeds} seeds from ${from}: ${failures} diverged, ${groups.size} kinds of divergence, ${Date.now() - started} ms`
+)
 if (known.length) console.log(`known differences filtered: ${known.map(k => k.id).join(', ')}`)
 for (let [category, group] of sorted) {
-  console.log(`\n##### ${group.count} x ${category}   (seeds ${group.seeds.slice(0, 8).join(', ')}${group.seeds.length > 8 ? ', ...' : ''})`)
-  for (let [signature, count] of [...group.signatures].sort((a, b) => b[1] - a[1])) console.log(`  ${count} x ${signature}`)
+  console.log(
+    `\n##### ${group.count} x ${category}   (seeds ${group.seeds.slice(0, 8).join(', ')}${group.seeds.length > 8 ? ', ...' : ''})`
+  )
+  for (let [signature, count] of [...group.signatures].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${count} x ${signature}`)
   console.log('\n' + formatFailure(group.smallest.program, group.smallest.result))
 }
 process.exit(failures ? 1 : 0)

@@ -44,7 +44,10 @@ function signatureOf(a, b) {
 // `reference` and `candidate` default to nanostores and atoll-store; the
 // harness self-test passes copies of nanostores instead. (Results keep the
 // names `nano` and `atoll` for the reference and the candidate.)
-export function compareProgram(program, { known = knownDifferences, reference = libraries.nano, candidate = libraries.atoll } = {}) {
+export function compareProgram(
+  program,
+  { known = knownDifferences, reference = libraries.nano, candidate = libraries.atoll } = {}
+) {
   let options = { known, features }
   let nano = runProgram(reference, program, options)
   let atoll = runProgram(candidate, program, options)

@@ -26,7 +26,10 @@ export function installFakeTimers(onError) {
     for (;;) {
       let next
       for (let timer of timers.values()) {
-        if (timer.at <= target && (!next || timer.at < next.at || (timer.at === next.at && timer.seq < next.seq))) {
+        if (
+          timer.at <= target &&
+          (!next || timer.at < next.at || (timer.at === next.at && timer.seq < next.seq))
+        ) {
           next = timer
         }
       }

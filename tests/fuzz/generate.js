@@ -103,7 +103,10 @@ export function generate(seed, { maxSteps = 24 } = {}) {
 
   let listen = depth => {
     let store = r.pick(model.stores)
-    let how = keyed().includes(store) && r.chance(0.4) ? r.pick(['listenKeys', 'subscribeKeys']) : r.pick(['listen', 'listen', 'subscribe'])
+    let how =
+      keyed().includes(store) && r.chance(0.4)
+        ? r.pick(['listenKeys', 'subscribeKeys'])
+        : r.pick(['listen', 'listen', 'subscribe'])
     let id = fresh('L')
     let step = { op: 'listen', how, store: store.name, id }
     if (how.endsWith('Keys')) {
@@ -198,7 +201,11 @@ export function generate(seed, { maxSteps = 24 } = {}) {
       case 'eq':
         return { op: 'eq', store: anyStore(), kind: r.pick(EQ_KINDS) }
       case 'eqKey':
-        return { op: 'eqKey', store: (r.pick(storesOf('map')) || r.pick(model.stores)).name, kind: r.pick(EQKEY_KINDS) }
+        return {
+          op: 'eqKey',
+          store: (r.pick(storesOf('map')) || r.pick(model.stores)).name,
+          kind: r.pick(EQKEY_KINDS)
+        }
       case 'throw':
         return { op: 'throw' }
     }

@@ -33,12 +33,14 @@ export const knownDifferences = [
   },
   {
     id: 'deepmap-object-is',
-    reason: "deepMap's setKey compares with Object.is like atom and map (NaN over NaN is silent, 0 -> -0 writes); Nano's deepMap uses !==.",
+    reason:
+      "deepMap's setKey compares with Object.is like atom and map (NaN over NaN is silent, 0 -> -0 writes); Nano's deepMap uses !==.",
     deepMapObjectIs: true
   },
   {
     id: 'throw-in-onstart',
-    reason: 'An onStart handler that throws leaves a Nano store marked "starting" for good (onStart never fires again); Atoll resets it.',
+    reason:
+      'An onStart handler that throws leaves a Nano store marked "starting" for good (onStart never fires again); Atoll resets it.',
     noThrowInOnStart: true
   },
   {

@@ -33,14 +33,21 @@ export function printProgram(program) {
       case 'deepMap':
         return emit(depth, `let ${$(step.name)} = ${step.op}(${printLiteral(step.init)})`)
       case 'computed': {
-        let deps = step.deps.length === 1 && !step.array ? $(step.deps[0]) : `[${step.deps.map($).join(', ')}]`
+        let deps =
+          step.deps.length === 1 && !step.array ? $(step.deps[0]) : `[${step.deps.map($).join(', ')}]`
         let fn = step.batched ? 'batched' : 'computed'
-        return emit(depth, `let ${$(step.name)} = ${fn}(${deps}, (...v) => (log('fn ${step.name}', v), ${step.fn}(v)))`)
+        return emit(
+          depth,
+          `let ${$(step.name)} = ${fn}(${deps}, (...v) => (log('fn ${step.name}', v), ${step.fn}(v)))`
+        )
       }
       case 'set':
         return emit(depth, `${s}.set(${printValue(step.value, `${s}.value`)})`)
       case 'setKey':
-        return emit(depth, `${s}.setKey(${JSON.stringify(step.key)}, ${printValue(step.value, `${s}.value[${JSON.stringify(step.key)}]`)})`)
+        return emit(
+          depth,
+          `${s}.setKey(${JSON.stringify(step.key)}, ${printValue(step.value, `${s}.value[${JSON.stringify(step.key)}]`)})`
+        )
       case 'notify':
         return emit(depth, `${s}.notify()`)
       case 'get':
@@ -57,7 +64,8 @@ export function printProgram(program) {
         let again = defined.has(step.fn)
         defined.add(step.fn)
         if (again) return emit(depth, `let ${step.id} = ${call}${step.fn}) // the same function again`)
-        if (!step.body || !step.body.length) return emit(depth, `let ${step.id} = ${call}${step.fn} = (...args) => log('${step.fn}', args))`)
+        if (!step.body || !step.body.length)
+          return emit(depth, `let ${step.id} = ${call}${step.fn} = (...args) => log('${step.fn}', args))`)
         emit(depth, `let ${step.id} = ${call}${step.fn} = (...args) => {`)
         emit(depth + 1, `log('${step.fn}', args)`)
         block(depth + 1, step.body, step.runs, step.fn)
@@ -80,7 +88,10 @@ export function printProgram(program) {
       case 'unhook':
         return emit(depth, `${step.id}()`)
       case 'effect':
-        return emit(depth, `let ${step.id} = effect([${step.stores.map($).join(', ')}], (...v) => (log('${step.id}', v), () => log('${step.id} cleanup')))`)
+        return emit(
+          depth,
+          `let ${step.id} = effect([${step.stores.map($).join(', ')}], (...v) => (log('${step.id}', v), () => log('${step.id} cleanup')))`
+        )
       case 'cancel':
         return emit(depth, `${step.id}()`)
       case 'advance':

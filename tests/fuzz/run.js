@@ -20,7 +20,9 @@ const MAX_EVENTS = 4000
 const MOUNTING = new Set(['get', 'listen', 'effect'])
 // Steps with every 'throw' removed, also from nested bodies (batch, listeners).
 const withoutThrows = steps =>
-  steps.filter(step => step.op !== 'throw').map(step => (step.body ? { ...step, body: withoutThrows(step.body) } : step))
+  steps
+    .filter(step => step.op !== 'throw')
+    .map(step => (step.body ? { ...step, body: withoutThrows(step.body) } : step))
 
 let EQ = {
   is: () => Object.is,
@@ -141,18 +143,34 @@ export function runProgram(lib, program, { known = [], features = {} } = {}) {
         let key = step.key
         // Known difference: a key inherited from Object.prototype that is not
         // an own key (see known-differences.js). Skipped on both sides.
-        if (skipInherited && run.kinds.get(step.store) === 'map' && typeof key === 'string' && key in Object.prototype && !Object.hasOwn(store.value, key)) {
+        if (
+          skipInherited &&
+          run.kinds.get(step.store) === 'map' &&
+          typeof key === 'string' &&
+          key in Object.prototype &&
+          !Object.hasOwn(store.value, key)
+        ) {
           record(`skipped setKey(${ser(key)}): known difference`)
           return
         }
         let current = store.value && store.value[key]
         if (run.kinds.get(step.store) === 'deepMap') current = lib.getPath(store.value, key)
         let value = makeValue(step.value, current, run)
-        if (skipMissingDelete && run.kinds.get(step.store) === 'map' && value === undefined && store.eqKey !== Object.is && !Object.hasOwn(store.value, key)) {
+        if (
+          skipMissingDelete &&
+          run.kinds.get(step.store) === 'map' &&
+          value === undefined &&
+          store.eqKey !== Object.is &&
+          !Object.hasOwn(store.value, key)
+        ) {
           record(`skipped setKey(${ser(key)}, undefined): known difference`)
           return
         }
-        if (deepMapObjectIs && run.kinds.get(step.store) === 'deepMap' && (current !== value) === Object.is(current, value)) {
+        if (
+          deepMapObjectIs &&
+          run.kinds.get(step.store) === 'deepMap' &&
+          (current !== value) === Object.is(current, value)
+        ) {
           record(`skipped deepMap setKey(${ser(key)}) of NaN or a zero: known difference`)
           return
         }

@@ -28,7 +28,9 @@ export function createSerializer() {
     let proto = Object.getPrototypeOf(value)
     let mark = proto === Object.prototype ? '' : proto === null ? 'null-proto:' : 'proto:'
     let body = Reflect.ownKeys(value)
-      .map(key => `${typeof key === 'symbol' ? String(key) : JSON.stringify(key)}:${ser(value[key], depth + 1)}`)
+      .map(
+        key => `${typeof key === 'symbol' ? String(key) : JSON.stringify(key)}:${ser(value[key], depth + 1)}`
+      )
       .join(',')
     return `#${id}${mark}{${body}}`
   }

@@ -32,8 +32,10 @@ function simplifications(step, kinds) {
   }
   if (step.op === 'setKey' && step.key !== 'a') edits.push(s => (s.key = 'a'))
   if (step.keys && step.keys.some(k => k !== 'a')) edits.push(s => (s.keys = s.keys.map(() => 'a')))
-  if (step.op === 'atom' && JSON.stringify(step.init) !== JSON.stringify(lit0)) edits.push(s => (s.init = lit0))
-  if ((step.op === 'map' || step.op === 'deepMap') && Object.keys(step.init).length) edits.push(s => (s.init = {}))
+  if (step.op === 'atom' && JSON.stringify(step.init) !== JSON.stringify(lit0))
+    edits.push(s => (s.init = lit0))
+  if ((step.op === 'map' || step.op === 'deepMap') && Object.keys(step.init).length)
+    edits.push(s => (s.init = {}))
   if (step.op === 'listen') {
     if (step.how !== 'listen') edits.push(s => ((s.how = 'listen'), delete s.keys))
     if (step.runs > 1) edits.push(s => (s.runs = 1))

@@ -54,7 +54,10 @@ test('set of a different value writes and calls listeners with (value, oldValue)
   $a.listen((...args) => calls.push(args.slice(0, 2)))
   $a.set(2)
   $a.set(3)
-  assert.deepEqual(calls, [[2, 1], [3, 2]])
+  assert.deepEqual(calls, [
+    [2, 1],
+    [3, 2]
+  ])
   assert.equal($a.get(), 3)
 })
 
@@ -187,10 +190,17 @@ test('the same function listened twice is called twice; unbind removes one occur
   let unbind1 = $a.listen(fn)
   let unbind2 = $a.listen(fn)
   $a.set(1)
-  assert.deepEqual(calls, [[1, 0], [1, 0]])
+  assert.deepEqual(calls, [
+    [1, 0],
+    [1, 0]
+  ])
   unbind1()
   $a.set(2)
-  assert.deepEqual(calls, [[1, 0], [1, 0], [2, 1]])
+  assert.deepEqual(calls, [
+    [1, 0],
+    [1, 0],
+    [2, 1]
+  ])
   unbind2()
   $a.set(3)
   assert.equal(calls.length, 3)
@@ -208,7 +218,10 @@ test('unbind removes the calls of that listener still queued', () => {
   unbindL2 = $a.listen(v => calls.push(['L2', v]))
   $a.listen(v => calls.push(['L3', v]))
   $a.set(1)
-  assert.deepEqual(calls, [['L1', 1], ['L3', 1]])
+  assert.deepEqual(calls, [
+    ['L1', 1],
+    ['L3', 1]
+  ])
   assert.equal($a.lc, 2)
 })
 
@@ -234,7 +247,10 @@ test('subscribe listens first, then calls fn at once with the value', () => {
   assert.deepEqual(calls, [['v0', undefined]])
   assert.equal(lcInside, 1)
   $a.set('v1')
-  assert.deepEqual(calls, [['v0', undefined], ['v1', 'v0']])
+  assert.deepEqual(calls, [
+    ['v0', undefined],
+    ['v1', 'v0']
+  ])
   assert.equal(typeof unbind, 'function')
   unbind()
   $a.set('v2')

@@ -100,7 +100,10 @@ test('different listeners each run once, in order', () => {
     $a.set(1)
     $b.set(2)
   })
-  assert.deepEqual(order, [['b', 2], ['a', 1]])
+  assert.deepEqual(order, [
+    ['b', 2],
+    ['a', 1]
+  ])
 })
 
 test('batch nests; only the outermost batch flushes', () => {
@@ -137,7 +140,10 @@ test('batch flushes even when fn throws, and the error propagates', () => {
   assert.deepEqual(calls, [[1, 0]])
   // later operations work normally (no batch left open)
   $a.set(2)
-  assert.deepEqual(calls, [[1, 0], [2, 1]])
+  assert.deepEqual(calls, [
+    [1, 0],
+    [2, 1]
+  ])
 })
 
 test('inner batch throwing, caught in the outer: outer still flushes once at its end', () => {
@@ -211,5 +217,8 @@ test('sets from listeners during the flush are delivered too', () => {
     $a.set(1)
     $a.set(2)
   })
-  assert.deepEqual(log, [['a', 2], ['b', 20]])
+  assert.deepEqual(log, [
+    ['a', 2],
+    ['b', 20]
+  ])
 })

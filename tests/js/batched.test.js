@@ -35,7 +35,10 @@ test('batched: source changes are coalesced into one recompute on setTimeout(0)'
   assert.deepEqual(args, [[1, 1]], 'no recompute before the timer')
   assert.deepEqual(seen, [])
   timers.tick(0)
-  assert.deepEqual(args, [[1, 1], [4, 3]])
+  assert.deepEqual(args, [
+    [1, 1],
+    [4, 3]
+  ])
   assert.deepEqual(seen, [[7, 2]])
   assert.equal($s.get(), 7)
 })

@@ -100,7 +100,10 @@ test('computed with a listener recomputes on each source change and notifies (va
   $a.set(2)
   $a.set(3)
   assert.equal(calls, 3)
-  assert.deepEqual(seen, [[4, 2], [6, 4]])
+  assert.deepEqual(seen, [
+    [4, 2],
+    [6, 4]
+  ])
   assert.equal($c.get(), 6)
   assert.equal($c.value, 6)
 })
@@ -201,11 +204,21 @@ test('diamond: one change of A runs D once, D listener once, never a mixed state
   $d.listen((v, o) => seen.push([v, o]))
   assert.deepEqual(dArgs, [[2, 3]])
   $a.set(2)
-  assert.deepEqual(dArgs, [[2, 3], [4, 6]])
+  assert.deepEqual(dArgs, [
+    [2, 3],
+    [4, 6]
+  ])
   assert.deepEqual(seen, [[10, 5]])
   $a.set(3)
-  assert.deepEqual(dArgs, [[2, 3], [4, 6], [6, 9]])
-  assert.deepEqual(seen, [[10, 5], [15, 10]])
+  assert.deepEqual(dArgs, [
+    [2, 3],
+    [4, 6],
+    [6, 9]
+  ])
+  assert.deepEqual(seen, [
+    [10, 5],
+    [15, 10]
+  ])
 })
 
 test('diamond: a listener of A reads the new value of D (listener added before D is listened)', t => {

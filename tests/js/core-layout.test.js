@@ -48,7 +48,14 @@ test('every SharedView field is where the engine reads it', () => {
   let head = field(VIEW_HEAD)
   assert.equal(core.atoll_notify(atom, 77), 1)
   assert.equal(field(VIEW_TAIL) - head, 2, 'tail')
-  assert.deepEqual([entry(head), entry(head + 1)], [[listener, 77], [edge, 77]], 'entries')
+  assert.deepEqual(
+    [entry(head), entry(head + 1)],
+    [
+      [listener, 77],
+      [edge, 77]
+    ],
+    'entries'
+  )
   let stale = new Uint8Array(core.memory.buffer, field(VIEW_STALE))
   assert.deepEqual([stale[derived], stale[atom], stale[created]], [1, 0, 0], 'stale')
   u32()[view + VIEW_HEAD] = field(VIEW_TAIL) // the engine took both calls

@@ -175,7 +175,21 @@ test('getPath reads own properties only', () => {
 
 test('getPath, setPath and setByKey give what Nano Stores gives', () => {
   let objects = [{}, { a: [1, 2, { b: [0, 1, 2] }], x: [5], n: null, s: 'str' }]
-  let paths = ['a', 'a.b', 'a[1]', 'a[2].b[1]', 'a[1][2]', '[0]', 'a[x]', 'a[]', 'x[01]', 'a..b', '', 'n.deep', 's.k']
+  let paths = [
+    'a',
+    'a.b',
+    'a[1]',
+    'a[2].b[1]',
+    'a[1][2]',
+    '[0]',
+    'a[x]',
+    'a[]',
+    'x[01]',
+    'a..b',
+    '',
+    'n.deep',
+    's.k'
+  ]
   for (let object of objects) {
     for (let path of paths) {
       assert.deepEqual(getPath(object, path), nano.getPath(object, path), `getPath ${path}`)
@@ -208,7 +222,7 @@ test('getKey reads a path from map, deepMap and atom stores', () => {
   assert.equal(getKey(deepMap(), 'missing.path'), undefined)
 })
 
-test('a named deepMap is one store per name; an atom\'s name is refused', () => {
+test("a named deepMap is one store per name; an atom's name is refused", () => {
   let $a = deepMap({ a: 1 }, { name: 'deep-map-test/shared' })
   assert.equal(deepMap({ a: 2 }, { name: 'deep-map-test/shared' }), $a)
   assert.deepEqual($a.get(), { a: 1 })

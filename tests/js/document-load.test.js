@@ -67,7 +67,9 @@ test('importing and using persistent, sync, snapshot and document loads no docum
   // No top-level await in the feature modules' own files (the runtime's one,
   // for the store core, is the only wait a page has). A top-level statement
   // here starts at column 0; an await inside a function is indented.
-  let features = Object.keys(sources).filter(url => /\/js\/(document|persistent|sync|snapshot|json)\//.test(url))
+  let features = Object.keys(sources).filter(url =>
+    /\/js\/(document|persistent|sync|snapshot|json)\//.test(url)
+  )
   assert.ok(features.length >= 8, `feature files seen: ${features.length}`)
   for (let url of features) {
     assert.doesNotMatch(sources[url], /^(?![\s/*]).*\bawait\b/m, `${url} has a top-level await`)

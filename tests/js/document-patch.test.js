@@ -14,7 +14,10 @@ async function rejectsWith(promise, code, parts = []) {
   assert.ok(error instanceof AtollError, `expected an AtollError, got ${error && error.stack}`)
   assert.equal(error.code, code, error.message)
   for (let part of parts) {
-    assert.ok(error.message.includes(part), `${JSON.stringify(error.message)} should mention ${JSON.stringify(part)}`)
+    assert.ok(
+      error.message.includes(part),
+      `${JSON.stringify(error.message)} should mention ${JSON.stringify(part)}`
+    )
   }
   return error
 }
@@ -52,7 +55,11 @@ test('createPatch gives RFC 6902 operations that turn one value into the other',
     { op: 'remove', path: '/x~1y' },
     { op: 'add', path: '/~0', value: 3 }
   ])
-  assert.deepEqual(await createPatch(undefined, 5), [{ op: 'replace', path: '', value: 5 }], 'undefined is null')
+  assert.deepEqual(
+    await createPatch(undefined, 5),
+    [{ op: 'replace', path: '', value: 5 }],
+    'undefined is null'
+  )
   // Stores are read as they are when createPatch is called.
   let $from = map({ open: false }, { name: 'patch/from' })
   let $to = atom({ open: true })
@@ -85,7 +92,10 @@ test('createPatch of a value JSON cannot hold: ATOLL_NOT_SERIALIZABLE with the p
 })
 
 test('applyPatch on a map: one setKey per written key, one notification, other keys keep their objects', async () => {
-  let $cart = map({ mug: { quantity: 1 }, cap: { quantity: 2 }, lamp: { quantity: 1 } }, { name: 'patch/cart' })
+  let $cart = map(
+    { mug: { quantity: 1 }, cap: { quantity: 2 }, lamp: { quantity: 1 } },
+    { name: 'patch/cart' }
+  )
   let before = $cart.get()
   let calls = heard($cart)
   await applyPatch($cart, [
@@ -187,7 +197,11 @@ test('bad patches: ATOLL_BAD_PATCH naming the store and the op, the store unchan
     [null, 'op 1: an operation must be an object']
   ]
   for (let [bad, says] of cases) {
-    let error = await rejectsWith(applyPatch($doc, [ok, bad]), 'ATOLL_BAD_PATCH', ["store 'patch/bad'", says, 'unchanged'])
+    let error = await rejectsWith(applyPatch($doc, [ok, bad]), 'ATOLL_BAD_PATCH', [
+      "store 'patch/bad'",
+      says,
+      'unchanged'
+    ])
     assert.equal(error.op, 1)
   }
   // Not a patch at all; an op JSON cannot carry (it would be changed on the way).
@@ -208,7 +222,14 @@ test('bad patches: ATOLL_BAD_PATCH naming the store and the op, the store unchan
 
 test('not a store, a computed store, a value JSON cannot hold: AtollErrors, nothing written', async () => {
   await rejectsWith(applyPatch({}, []), 'ATOLL_NOT_A_STORE', ['applyPatch()'])
-  await rejectsWith(applyPatch(computed(atom(1), n => n), []), 'ATOLL_NOT_WRITABLE', ['applyPatch()'])
+  await rejectsWith(
+    applyPatch(
+      computed(atom(1), n => n),
+      []
+    ),
+    'ATOLL_NOT_WRITABLE',
+    ['applyPatch()']
+  )
   let $bad = map({ ok: 1, when: new Map() }, { name: 'patch/bad-value' })
   await rejectsWith(applyPatch($bad, [{ op: 'add', path: '/x', value: 1 }]), 'ATOLL_NOT_SERIALIZABLE', [
     "store 'patch/bad-value'",
@@ -236,7 +257,10 @@ test('keys named __proto__ and constructor stay own keys; no prototype is touche
   let $m = map({ a: 1 }, { name: 'patch/proto' })
   let calls = heard($m)
   await applyPatch($m, [{ op: 'add', path: '/__proto__', value: { polluted: 1 } }])
-  assert.deepEqual(calls.map(([, key]) => key), ['__proto__'])
+  assert.deepEqual(
+    calls.map(([, key]) => key),
+    ['__proto__']
+  )
   let value = $m.get()
   assert.ok(Object.hasOwn(value, '__proto__'))
   assert.equal(Object.getPrototypeOf(value), Object.prototype)
@@ -254,10 +278,15 @@ test('keys named __proto__ and constructor stay own keys; no prototype is touche
 
   // Where no own __proto__ exists, the path does not exist (the prototype is not a member).
   let $a = atom({ plain: true }, { name: 'patch/proto-atom' })
-  await rejectsWith(applyPatch($a, [{ op: 'add', path: '/__proto__/polluted', value: 1 }]), 'ATOLL_BAD_PATCH', [
-    'the parent of "/__proto__/polluted" does not exist'
-  ])
-  await rejectsWith(applyPatch($a, [{ op: 'replace', path: '/constructor/prototype', value: 1 }]), 'ATOLL_BAD_PATCH')
+  await rejectsWith(
+    applyPatch($a, [{ op: 'add', path: '/__proto__/polluted', value: 1 }]),
+    'ATOLL_BAD_PATCH',
+    ['the parent of "/__proto__/polluted" does not exist']
+  )
+  await rejectsWith(
+    applyPatch($a, [{ op: 'replace', path: '/constructor/prototype', value: 1 }]),
+    'ATOLL_BAD_PATCH'
+  )
   assert.deepEqual($a.get(), { plain: true })
   assert.equal({}.polluted, undefined)
 
@@ -280,7 +309,7 @@ test('the patch is read when applyPatch is called; the store when it applies', a
 
 // A small seeded generator of JSON values.
 let isPlainObject = x => !!x && typeof x === 'object' && !Array.isArray(x)
-let random = seed => () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+let random = seed => () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
 let value = (next, depth) => {
   let roll = next()
   if (depth > 3 || roll < 0.3) return [null, true, 7, -2.5, 'x', '', '/~'][Math.floor(next() * 7)]
@@ -289,7 +318,12 @@ let value = (next, depth) => {
   for (let i = Math.floor(next() * 5); i > 0; i--) {
     let key = ['a', 'b', 'c/d', '~e', '__proto__'][Math.floor(next() * 5)]
     // An own key whatever its name, as JSON.parse makes it.
-    Object.defineProperty(object, key, { value: value(next, depth + 1), enumerable: true, writable: true, configurable: true })
+    Object.defineProperty(object, key, {
+      value: value(next, depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    })
   }
   return object
 }

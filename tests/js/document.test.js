@@ -31,7 +31,7 @@ test('documentOf gives the JSON of an atom, current after every write', () => {
     [],
     {},
     [1, [2, { a: 3 }], 'x', null, true],
-    { a: { b: { c: [1, 2, { d: 'e' }] } }, 'key with space': 1, 'ключ': 'значение' }
+    { a: { b: { c: [1, 2, { d: 'e' }] } }, 'key with space': 1, ключ: 'значение' }
   ]
   for (let value of values) {
     $a.set(value)
@@ -244,7 +244,10 @@ test('a lone surrogate in a map key: ATOLL_NOT_SERIALIZABLE, never a changed key
 test('an array hole would be written as null: refused with its path', () => {
   // eslint-disable-next-line no-sparse-arrays
   let $a = atom({ list: [1, , 3] }, { name: 'doc/hole' })
-  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', ['empty array slot', '$.list[1]'])
+  assertAtollError(AtollError, () => documentOf($a), 'ATOLL_NOT_SERIALIZABLE', [
+    'empty array slot',
+    '$.list[1]'
+  ])
 })
 
 // `levels` arrays, one inside the other.
@@ -265,7 +268,10 @@ test('20,000 levels of nesting: an AtollError naming the store, no RangeError, t
   let $m = map({ ok: 1 }, { name: 'doc/deep-map' })
   assert.equal(documentOf($m), '{"ok":1}')
   $m.setKey('deep', { list: nested(20000) })
-  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', ["'doc/deep-map'", '$.deep.list[0]'])
+  assertAtollError(AtollError, () => documentOf($m), 'ATOLL_NOT_SERIALIZABLE', [
+    "'doc/deep-map'",
+    '$.deep.list[0]'
+  ])
   $m.setKey('deep', undefined)
   assert.equal(documentOf($m), '{"ok":1}')
 

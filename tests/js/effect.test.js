@@ -27,7 +27,11 @@ test('effect over several stores gets their values in order', () => {
   })
   $m.setKey('n', 2)
   $a.set('b')
-  assert.deepEqual(log, [['a', 1], ['a', 2], ['b', 2]])
+  assert.deepEqual(log, [
+    ['a', 1],
+    ['a', 2],
+    ['b', 2]
+  ])
   cancel()
 })
 

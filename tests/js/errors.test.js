@@ -70,7 +70,10 @@ for (let [method, call] of CALLS) {
     // later operations work, the existing listeners fire once each
     $a.set(1)
     $m.setKey('k', 2)
-    assert.deepEqual(log, [['a', 1], ['m', 'k', 2]])
+    assert.deepEqual(log, [
+      ['a', 1],
+      ['m', 'k', 2]
+    ])
     assert.equal($a.get(), 1)
     // and the same API works with a real function
     let ok = []
@@ -112,7 +115,10 @@ test('map.set() of a non-plain-object throws ATOLL_NOT_PLAIN_OBJECT and keeps th
   $m.setKey('b', 2)
   assert.deepEqual($m.get(), { a: 1, b: 2 })
   $m.set({ c: 3 })
-  assert.deepEqual(calls, [[{ a: 1, b: 2 }, 'b'], [{ c: 3 }, undefined]])
+  assert.deepEqual(calls, [
+    [{ a: 1, b: 2 }, 'b'],
+    [{ c: 3 }, undefined]
+  ])
 })
 
 test('setKey called on something that is not a map throws ATOLL_NOT_A_MAP', () => {
@@ -129,7 +135,10 @@ test('setKey called on something that is not a map throws ATOLL_NOT_A_MAP', () =
   // both stores still work
   $a.set(8)
   $m.setKey('k', 1)
-  assert.deepEqual(calls, [['a', 8], ['m', 'k']])
+  assert.deepEqual(calls, [
+    ['a', 8],
+    ['m', 'k']
+  ])
   assert.deepEqual($m.get(), { a: 1, k: 1 })
 })
 
@@ -162,7 +171,10 @@ test('an AtollError inside a batch: the batch still flushes the earlier writes',
   assert.deepEqual(calls, [[1, 0]])
   assert.deepEqual($m.get(), {})
   batch(() => $a.set(2))
-  assert.deepEqual(calls, [[1, 0], [2, 1]])
+  assert.deepEqual(calls, [
+    [1, 0],
+    [2, 1]
+  ])
 })
 
 test('an AtollError thrown inside a listener does not stop the others and is rethrown after the drain', () => {
@@ -194,7 +206,12 @@ test('error messages describe every kind of bad value readably', () => {
     ['x', /got the string "x"$/],
     [[1], /got an array$/],
     [new Map(), /got an instance of Map$/],
-    [function checkout() { return 'long source' }, /got the function checkout$/],
+    [
+      function checkout() {
+        return 'long source'
+      },
+      /got the function checkout$/
+    ],
     [() => 'source', /got a function$/]
   ]
   for (let [value, says] of cases) {

@@ -22,7 +22,10 @@ export function thrown(fn) {
 export function assertAtollError(AtollError, fn, code, parts = []) {
   assert.equal(typeof AtollError, 'function', 'atoll-store must export AtollError')
   let error = thrown(fn)
-  assert.ok(error instanceof AtollError, `expected an AtollError, got ${error && error.name}: ${error && error.message}`)
+  assert.ok(
+    error instanceof AtollError,
+    `expected an AtollError, got ${error && error.name}: ${error && error.message}`
+  )
   assert.ok(error instanceof Error)
   assert.equal(error.name, 'AtollError')
   assert.equal(error.code, code, `code of: ${error.message}`)

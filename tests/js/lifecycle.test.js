@@ -32,7 +32,10 @@ test('onStart runs before the first listener is added, each time lc leaves 0', (
   u1()
   u2()
   $a.listen(() => {})
-  assert.deepEqual(log, [['start', 0], ['start', 0]])
+  assert.deepEqual(log, [
+    ['start', 0],
+    ['start', 0]
+  ])
 })
 
 test('onStop runs when the last listener leaves', () => {
@@ -212,8 +215,14 @@ test('several handlers of one event run newest first and share payload.shared', 
   let starts = log.filter(([name]) => name.startsWith('start'))
   let stops = log.filter(([name]) => name.startsWith('stop'))
   let mounts = log.filter(([name]) => name.startsWith('mount'))
-  assert.deepEqual(starts, [['start-2', undefined], ['start-1', 'start-2']])
-  assert.deepEqual(stops, [['stop-2', undefined], ['stop-1', 'stop-2']])
+  assert.deepEqual(starts, [
+    ['start-2', undefined],
+    ['start-1', 'start-2']
+  ])
+  assert.deepEqual(stops, [
+    ['stop-2', undefined],
+    ['stop-1', 'stop-2']
+  ])
   assert.deepEqual(mounts, [['mount-2'], ['mount-1']])
   assert.equal(sharedSeen[0], sharedSeen[1])
   assert.equal(typeof sharedSeen[0], 'object')
@@ -309,7 +318,14 @@ test('onNotify runs before listeners with { oldValue, changed, abort, shared }, 
   let $m = map({ a: 1 })
   let log = []
   let off = onNotify($m, payload => {
-    log.push(['onNotify', payload.oldValue, payload.changed, $m.get(), typeof payload.abort, typeof payload.shared])
+    log.push([
+      'onNotify',
+      payload.oldValue,
+      payload.changed,
+      $m.get(),
+      typeof payload.abort,
+      typeof payload.shared
+    ])
   })
   assert.equal(typeof off, 'function')
   $m.listen((v, o, k) => log.push(['listener', v, k]))
@@ -438,7 +454,10 @@ test('setKey calls store.notify(oldObject, key)', () => {
   $m.listen((v, o, k) => keys.push(k))
   $m.setKey('a', 2)
   $m.setKey('a', undefined)
-  assert.deepEqual(seen, [[{ a: 1 }, 'a'], [{ a: 2 }, 'a']])
+  assert.deepEqual(seen, [
+    [{ a: 1 }, 'a'],
+    [{ a: 2 }, 'a']
+  ])
   assert.deepEqual(keys, ['a', 'a'])
 })
 
@@ -513,9 +532,16 @@ test('hooks wrap whatever set is on the store, and compose with user patches', (
   }
   let off = onSet($a, ({ newValue }) => log.push(['onSet', newValue]))
   $a.set(1)
-  assert.deepEqual(log, [['onSet', 1], ['logger', 1]])
+  assert.deepEqual(log, [
+    ['onSet', 1],
+    ['logger', 1]
+  ])
   off()
   $a.set(2)
-  assert.deepEqual(log, [['onSet', 1], ['logger', 1], ['logger', 2]])
+  assert.deepEqual(log, [
+    ['onSet', 1],
+    ['logger', 1],
+    ['logger', 2]
+  ])
   assert.equal($a.get(), 2)
 })

@@ -28,7 +28,10 @@ test('init(store, id, ...args) runs on mount; its destructor on unmount', t => {
   assert.deepEqual(post.get(), { id: '7', title: 'post 7' })
   unbind()
   timers.tick(STORE_UNMOUNT_DELAY)
-  assert.deepEqual(log, [['init', '7', 'x'], ['destroy', '7']])
+  assert.deepEqual(log, [
+    ['init', '7', 'x'],
+    ['destroy', '7']
+  ])
 })
 
 test('after unmount the cached store is dropped and a new one is built', t => {

@@ -75,7 +75,10 @@ test('stores the page dropped give their core records back', () => {
     cwd: new URL('../..', import.meta.url)
   })
   let { before, after } = JSON.parse(out)
-  assert.ok(after <= before * 1.05, `wasm heap grew from ${before} to ${after} bytes over 300k dropped stores of each kind`)
+  assert.ok(
+    after <= before * 1.05,
+    `wasm heap grew from ${before} to ${after} bytes over 300k dropped stores of each kind`
+  )
 })
 
 const keysProbe = `

@@ -134,8 +134,14 @@ test('a named atom created in one copy is found from the other copy', async () =
 
   mine.set(7)
   assert.equal(theirs.get(), 7)
-  assert.deepEqual(seenTheirs, [[6, 5], [7, 6]])
-  assert.deepEqual(seenMine, [[6, 5], [7, 6]])
+  assert.deepEqual(seenTheirs, [
+    [6, 5],
+    [7, 6]
+  ])
+  assert.deepEqual(seenMine, [
+    [6, 5],
+    [7, 6]
+  ])
 })
 
 test('a named map created in the other copy is found here, setKey visible both ways', async () => {

@@ -150,10 +150,12 @@ test('a value JSON cannot hold throws to the writer, naming the path', () => {
   let { localStorage } = windowOf()
   let $cart = map({}, { name: 'persist/not-json' })
   persist($cart, { storage: localStorage })
-  assertAtollError(AtollError, () => $cart.setKey('apple', { onSale: () => true }), 'ATOLL_NOT_SERIALIZABLE', [
-    "'persist/not-json'",
-    '$.apple.onSale'
-  ])
+  assertAtollError(
+    AtollError,
+    () => $cart.setKey('apple', { onSale: () => true }),
+    'ATOLL_NOT_SERIALIZABLE',
+    ["'persist/not-json'", '$.apple.onSale']
+  )
   assert.equal(localStorage.getItem('persist/not-json'), null)
 })
 
@@ -203,7 +205,12 @@ test('a reload restores the state: a new tab with the same storage contents', as
   assert.deepEqual(await reloaded.run(ctx => ctx.valueAtStart), expected, 'restored before any island reads')
   assert.deepEqual(await reloaded.run(ctx => ctx.warnings), [])
 
-  let corrupt = await browser.open({ name: 'cart/items', persist: true, sync: false, items: { 'cart/items': '[' } })
+  let corrupt = await browser.open({
+    name: 'cart/items',
+    persist: true,
+    sync: false,
+    items: { 'cart/items': '[' }
+  })
   assert.deepEqual(await corrupt.run(ctx => ctx.valueAtStart), {})
   let warnings = await corrupt.run(ctx => ctx.warnings)
   assert.equal(warnings.length, 1)
@@ -289,7 +296,9 @@ test('20,000 levels of nesting: the write throws an AtollError naming the store;
     'nesting deeper than 1000 levels at $.deep[0]'
   ])
   assert.equal(localStorage.getItem('persist/deep'), '{"a":1}')
-  assertAtollError(AtollError, () => $m.set({ deep: nested(20000) }), 'ATOLL_NOT_SERIALIZABLE', ["'persist/deep'"])
+  assertAtollError(AtollError, () => $m.set({ deep: nested(20000) }), 'ATOLL_NOT_SERIALIZABLE', [
+    "'persist/deep'"
+  ])
   assert.equal(localStorage.getItem('persist/deep'), '{"a":1}')
   $other.set(2)
   assert.equal(localStorage.getItem('persist/deep-other'), '2', 'other stores still save')
@@ -302,7 +311,11 @@ test('saved data no save could write back (lone surrogate, too deep): a warning 
   let cases = [
     ['persist/saved-lone', '{"apple":{"name":"x\\ud800"}}', 'a lone surrogate at $.apple.name'],
     ['persist/saved-lone-key', '{"a\\ud800bc":1}', 'a lone surrogate in the key at $["a\\ud800bc"]'],
-    ['persist/saved-deep', `{"deep":${'['.repeat(20000)}${']'.repeat(20000)}}`, 'nesting deeper than 1000 levels']
+    [
+      'persist/saved-deep',
+      `{"deep":${'['.repeat(20000)}${']'.repeat(20000)}}`,
+      'nesting deeper than 1000 levels'
+    ]
   ]
   for (let [key, saved, reason] of cases) {
     localStorage.setItem(key, saved)

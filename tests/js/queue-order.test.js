@@ -91,7 +91,10 @@ test('a throwing listener does not stop the others; the last error is rethrown a
     throw last
   })
   $a.listen(v => log.push(['L4', v]))
-  assert.throws(() => $a.set(1), e => e === last)
+  assert.throws(
+    () => $a.set(1),
+    e => e === last
+  )
   assert.deepEqual(log, [
     ['L1', 1],
     ['L2', 1],
@@ -116,7 +119,10 @@ test('an error thrown by a listener of a store written in a listener surfaces af
     throw error
   })
   $b.listen(() => log.push('B2'))
-  assert.throws(() => $a.set(1), e => e === error)
+  assert.throws(
+    () => $a.set(1),
+    e => e === error
+  )
   assert.deepEqual(log, ['A1', 'A2', 'B1', 'B2'])
 })
 

@@ -19,15 +19,55 @@ const CODE = new Set(['js', 'jsx', 'vue', 'svelte', 'astro'])
 
 // Globals a snippet may call without defining them.
 const GLOBALS = new Set([
-  'Object', 'Number', 'String', 'Boolean', 'Array', 'JSON', 'Promise', 'Symbol', 'Map', 'Set',
-  'Error', 'Date', 'Math', 'console', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'fetch',
-  'structuredClone', 'require', 'import', 'document', 'window', 'URL',
-  '$props', '$state', '$derived', '$effect' // Svelte's runes
+  'Object',
+  'Number',
+  'String',
+  'Boolean',
+  'Array',
+  'JSON',
+  'Promise',
+  'Symbol',
+  'Map',
+  'Set',
+  'Error',
+  'Date',
+  'Math',
+  'console',
+  'setTimeout',
+  'clearTimeout',
+  'queueMicrotask',
+  'fetch',
+  'structuredClone',
+  'require',
+  'import',
+  'document',
+  'window',
+  'URL',
+  '$props',
+  '$state',
+  '$derived',
+  '$effect' // Svelte's runes
 ])
 // Words before "(" that are not calls of a name.
 const KEYWORDS = new Set([
-  'if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'await', 'new',
-  'of', 'in', 'else', 'async', 'void', 'delete', 'yield', 'do'
+  'if',
+  'for',
+  'while',
+  'switch',
+  'catch',
+  'function',
+  'return',
+  'typeof',
+  'await',
+  'new',
+  'of',
+  'in',
+  'else',
+  'async',
+  'void',
+  'delete',
+  'yield',
+  'do'
 ])
 
 // [{ section, lang, code, line }] for every fenced block, with the nearest
@@ -58,12 +98,19 @@ function scriptOf({ lang, code }) {
 }
 
 // Comments go (they name calls in prose), strings stay (templates call in them).
-let withoutComments = code => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1').replace(/<!--[\s\S]*?-->/g, '')
+let withoutComments = code =>
+  code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|\s)\/\/.*$/gm, '$1')
+    .replace(/<!--[\s\S]*?-->/g, '')
 
 function importsOf(code) {
   let imports = []
   for (let m of code.matchAll(/(?:import|export)\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s+'([^']+)'/g)) {
-    let names = (m[2] ?? '').split(',').map(s => s.trim()).filter(Boolean)
+    let names = (m[2] ?? '')
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean)
     imports.push({
       from: m[3],
       named: names.map(n => n.split(/\s+as\s+/)[0]),

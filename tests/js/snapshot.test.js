@@ -212,8 +212,14 @@ test('a lone surrogate: snapshot() throws with the path, restore() refuses it an
   ])
   $items.set({ apple: { count: 1 } })
   let bad = [
-    [`{"${$open.name}":true,"${$items.name}":{"apple":{"name":"x\\ud800"}}}`, 'a lone surrogate at $.apple.name'],
-    [`{"${$open.name}":true,"${$items.name}":{"a\\ud800bc":1}}`, 'a lone surrogate in the key at $["a\\ud800bc"]'],
+    [
+      `{"${$open.name}":true,"${$items.name}":{"apple":{"name":"x\\ud800"}}}`,
+      'a lone surrogate at $.apple.name'
+    ],
+    [
+      `{"${$open.name}":true,"${$items.name}":{"a\\ud800bc":1}}`,
+      'a lone surrogate in the key at $["a\\ud800bc"]'
+    ],
     [`{"${$open.name}":"\\udc00"}`, 'a lone surrogate at $']
   ]
   for (let [text, where] of bad) {
@@ -235,7 +241,10 @@ test('20,000 levels of nesting: AtollErrors naming the store, and nothing restor
   $items.setKey('deep', undefined)
   let saved = snapshot([$open, $items])
   let text = `{"${$open.name}":true,"${$items.name}":{"deep":${'['.repeat(20000)}${']'.repeat(20000)}}}`
-  assertAtollError(AtollError, () => restore(text), 'ATOLL_NOT_SERIALIZABLE', [`'${$items.name}'`, 'deeper than 1000'])
+  assertAtollError(AtollError, () => restore(text), 'ATOLL_NOT_SERIALIZABLE', [
+    `'${$items.name}'`,
+    'deeper than 1000'
+  ])
   assert.equal($open.get(), false)
   assert.equal(snapshot([$open, $items]), saved)
 })

@@ -84,7 +84,10 @@ test('Svelte 5 server render with $store (subscribe, no adapter)', async () => {
   <p>{label($cart, $isOpen)}</p>`
   let { js } = compile(source, { generate: 'server', filename: 'Cart.svelte' })
   // Load the compiled module from a data: URL; its bare imports resolved here.
-  let code = js.code.replace(/from ['"](svelte[^'"]*)['"]/g, (_, spec) => `from '${import.meta.resolve(spec)}'`)
+  let code = js.code.replace(
+    /from ['"](svelte[^'"]*)['"]/g,
+    (_, spec) => `from '${import.meta.resolve(spec)}'`
+  )
   let Cart = (await import(`data:text/javascript,${encodeURIComponent(code)}`)).default
   expectBoth(await twoRequests(() => render(Cart, { props: { cart, isOpen, label } }).body))
 })

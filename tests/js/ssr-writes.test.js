@@ -268,9 +268,7 @@ test('only setServerState() state goes to the page, with the request’s later w
     secret.set('rotated')
     assert.equal(secret.get(), 'rotated')
     // ...but a handed-off one may not: the client would never see it.
-    assertAtollError(AtollError, () => cart.setKey('late', 1), 'ATOLL_STATE_WRITTEN', [
-      "'ssrw/handed-cart'"
-    ])
+    assertAtollError(AtollError, () => cart.setKey('late', 1), 'ATOLL_STATE_WRITTEN', ["'ssrw/handed-cart'"])
     assert.deepEqual(cart.get(), { before: 1, given: 2, after: 3 })
   })
   assert.deepEqual(cart.get(), {})

@@ -165,7 +165,10 @@ test('50 overlapping requests each see only their own cart', async () => {
       return i
     })
   let results = await Promise.all(Array.from({ length: 50 }, (_, i) => request(i)))
-  assert.deepEqual(results, Array.from({ length: 50 }, (_, i) => i))
+  assert.deepEqual(
+    results,
+    Array.from({ length: 50 }, (_, i) => i)
+  )
   assert.equal(cart.get(), sharedCart)
   assert.equal(user.get(), null)
   assert.equal(heard, 0)
@@ -174,7 +177,10 @@ test('50 overlapping requests each see only their own cart', async () => {
 
 test('runWithState returns what fn returns; nested scopes start empty', async () => {
   let n = atom(0, { name: 'ssr/nested' })
-  assert.equal(runWithState(() => 7), 7)
+  assert.equal(
+    runWithState(() => 7),
+    7
+  )
   await runWithState(async () => {
     setServerState(n, 1)
     await runWithState(async () => {
@@ -235,9 +241,7 @@ test('errors name the store and say what to do; the scope keeps its state', asyn
       "'ssr/err-open'",
       'BigInt'
     ])
-    assertAtollError(AtollError, () => setServerState(open, new Date(0)), 'ATOLL_NOT_SERIALIZABLE', [
-      'Date'
-    ])
+    assertAtollError(AtollError, () => setServerState(open, new Date(0)), 'ATOLL_NOT_SERIALIZABLE', ['Date'])
     assertAtollError(AtollError, () => setServerState(open, undefined), 'ATOLL_NOT_SERIALIZABLE', [
       'undefined',
       'null'
@@ -275,9 +279,7 @@ test('state changed after the page got it is refused: it would never reach the c
       'serverStateScript()',
       'frontmatter'
     ])
-    assertAtollError(AtollError, () => setServerState(open, true), 'ATOLL_STATE_WRITTEN', [
-      "'ssr/late-open'"
-    ])
+    assertAtollError(AtollError, () => setServerState(open, true), 'ATOLL_STATE_WRITTEN', ["'ssr/late-open'"])
     assert.deepEqual(cart.get(), { apple: 1 })
     assert.equal(open.get(), false)
     assert.equal(serverStateScript(), html)
@@ -287,36 +289,33 @@ test('state changed after the page got it is refused: it would never reach the c
 
 // A computed keeps one shared cached value; inside a request it must derive
 // from that request's state instead (computed/index.js, engine.server.scope).
-test(
-  'computed stores derive from the request state, per request',
-  async () => {
-    let { computed } = await import('atoll-store')
-    let cart = map({ shared: 1 }, { name: 'ssr/c-cart' })
-    let count = computed(cart, items => Object.keys(items).length)
-    let doubled = computed(count, n => n * 2)
-    let request = (n, wait) =>
-      runWithState(async () => {
-        setServerState(cart, Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])))
-        assert.equal(doubled.get(), n * 2)
-        await delay(wait)
-        let subscribed
-        doubled.subscribe(v => (subscribed = v))()
-        assert.deepEqual([count.get(), doubled.get(), subscribed], [n, n * 2, n * 2])
-        cart.setKey('extra', true)
-        assert.equal(doubled.get(), (n + 1) * 2)
-      })
-    await Promise.all([request(2, 10), request(5, 1), request(7, 5)])
-    assert.equal(count.get(), 1)
-    assert.equal(doubled.get(), 2)
-    // Mounted for good (a shared listener): still per request, shared stays live.
-    let unbind = doubled.listen(() => {})
-    await Promise.all([request(3, 5), request(4, 1)])
-    assert.equal(doubled.value, 2)
-    cart.setKey('more', 1)
-    assert.equal(doubled.value, 4)
-    unbind()
-  }
-)
+test('computed stores derive from the request state, per request', async () => {
+  let { computed } = await import('atoll-store')
+  let cart = map({ shared: 1 }, { name: 'ssr/c-cart' })
+  let count = computed(cart, items => Object.keys(items).length)
+  let doubled = computed(count, n => n * 2)
+  let request = (n, wait) =>
+    runWithState(async () => {
+      setServerState(cart, Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])))
+      assert.equal(doubled.get(), n * 2)
+      await delay(wait)
+      let subscribed
+      doubled.subscribe(v => (subscribed = v))()
+      assert.deepEqual([count.get(), doubled.get(), subscribed], [n, n * 2, n * 2])
+      cart.setKey('extra', true)
+      assert.equal(doubled.get(), (n + 1) * 2)
+    })
+  await Promise.all([request(2, 10), request(5, 1), request(7, 5)])
+  assert.equal(count.get(), 1)
+  assert.equal(doubled.get(), 2)
+  // Mounted for good (a shared listener): still per request, shared stays live.
+  let unbind = doubled.listen(() => {})
+  await Promise.all([request(3, 5), request(4, 1)])
+  assert.equal(doubled.value, 2)
+  cart.setKey('more', 1)
+  assert.equal(doubled.value, 4)
+  unbind()
+})
 
 // Untrusted data: server state often comes from a cookie or a request.
 const PROTO_TEXT = '{"__proto__":{"polluted":1},"constructor":2,"toString":"x","hasOwnProperty":[4]}'

@@ -126,7 +126,11 @@ test('simultaneous writes converge to the same value in every tab', async t => {
   for (let i = 0; i < 3; i++) tabs.push(await browser.open({ name: 'sync/race', initial: {} }))
   for (let round = 0; round < 5; round++) {
     // Every tab writes the same key at once (equal Lamport clocks: the tab id decides) ...
-    await simultaneously(tabs, (ctx, value) => ctx.store.setKey('size', value), i => [`tab${i}-round${round}`])
+    await simultaneously(
+      tabs,
+      (ctx, value) => ctx.store.setKey('size', value),
+      i => [`tab${i}-round${round}`]
+    )
     let values
     await until(async () => {
       values = await Promise.all(tabs.map(tab => tab.value()))
@@ -134,7 +138,11 @@ test('simultaneous writes converge to the same value in every tab', async t => {
     }, `tabs to agree in round ${round}`)
     assert.match(values[0].size, new RegExp(`round${round}$`), 'one of the writes won')
     // ... and different keys at once: all of them survive.
-    await simultaneously(tabs, (ctx, key, value) => ctx.store.setKey(key, value), i => [`key${i}`, round])
+    await simultaneously(
+      tabs,
+      (ctx, key, value) => ctx.store.setKey(key, value),
+      i => [`key${i}`, round]
+    )
     await until(async () => {
       values = await Promise.all(tabs.map(tab => tab.value()))
       return values.every(value => [0, 1, 2].every(i => value[`key${i}`] === round))
@@ -159,8 +167,13 @@ test('simultaneous atom writes converge', async t => {
   let browser = new Browser()
   t.after(() => browser.close())
   let tabs = []
-  for (let i = 0; i < 3; i++) tabs.push(await browser.open({ name: 'sync/race-atom', kind: 'atom', initial: 0 }))
-  await simultaneously(tabs, (ctx, value) => ctx.store.set(value), i => [i + 1])
+  for (let i = 0; i < 3; i++)
+    tabs.push(await browser.open({ name: 'sync/race-atom', kind: 'atom', initial: 0 }))
+  await simultaneously(
+    tabs,
+    (ctx, value) => ctx.store.set(value),
+    i => [i + 1]
+  )
   let values
   await until(async () => {
     values = await Promise.all(tabs.map(tab => tab.value()))
@@ -210,7 +223,11 @@ test('storage-event fallback: tabs without BroadcastChannel share one localStora
     )
   }
   assert.deepEqual(await a.run(ctx => ctx.items()), {}, 'messages do not stay in localStorage')
-  await simultaneously(tabs, (ctx, value) => ctx.store.setKey('size', value), i => [i])
+  await simultaneously(
+    tabs,
+    (ctx, value) => ctx.store.setKey('size', value),
+    i => [i]
+  )
   await until(async () => {
     let values = await Promise.all(tabs.map(tab => tab.value()))
     return values.every(value => value.size !== undefined && value.size === values[0].size)
@@ -385,7 +402,11 @@ test('keys named __proto__ round-trip between tabs as own keys (needs the map __
   await a.run(ctx => ctx.store.setKey('__proto__', { y: 2 }))
   await until(async () => (await b.run(ctx => JSON.stringify(ctx.store.get()))).includes('"y"'), 'the setKey')
   let seen = await b.run(ctx => ({ keys: Object.keys(ctx.store.get()), polluted: {}.polluted, y: {}.y }))
-  assert.deepEqual(seen, { keys: ['__proto__', 'constructor', 'toString', 'hasOwnProperty'], polluted: undefined, y: undefined })
+  assert.deepEqual(seen, {
+    keys: ['__proto__', 'constructor', 'toString', 'hasOwnProperty'],
+    polluted: undefined,
+    y: undefined
+  })
 })
 
 test('a message holding what JSON cannot carry (lone surrogate, 20,000 levels) is ignored with a warning', async t => {
@@ -405,7 +426,9 @@ test('a message holding what JSON cannot carry (lone surrogate, 20,000 levels) i
   await until(() => warn.mock.callCount() >= 5, 'five warnings')
   let warnings = warn.mock.calls.map(call => call.arguments.join(' '))
   assert.ok(warnings.every(text => text.includes('ignored a change from another tab')))
-  assert.ok(warnings[0].includes("store 'sync/in-bad'") && warnings[0].includes('a lone surrogate at $.apple.name'))
+  assert.ok(
+    warnings[0].includes("store 'sync/in-bad'") && warnings[0].includes('a lone surrogate at $.apple.name')
+  )
   assert.ok(warnings[1].includes('a lone surrogate in the key at $["a\\ud800bc"]'))
   assert.ok(warnings[2].includes('an array'))
   assert.ok(warnings[3].includes('nesting deeper than 1000 levels at $.apple.list'))
@@ -440,6 +463,12 @@ test('a local lone surrogate or 20,000 levels throws ATOLL_NOT_SERIALIZABLE and 
     "store 'sync/out-bad-atom' cannot be written as JSON: a lone surrogate at $"
   ])
   await sleep(SETTLE)
-  assert.deepEqual(other.heard.filter(message => !message.hello), [])
-  assert.deepEqual(otherAtom.heard.filter(message => !message.hello), [])
+  assert.deepEqual(
+    other.heard.filter(message => !message.hello),
+    []
+  )
+  assert.deepEqual(
+    otherAtom.heard.filter(message => !message.hello),
+    []
+  )
 })

@@ -40,24 +40,65 @@ test('set, setKey, listen, subscribe and their unbinds: one call each', () => {
   let m = map({ a: 1 })
   let heard = 0
   let listener = () => heard++
-  assert.deepEqual(count(() => a.set(1)), {}, 'set() of a store never listened to')
+  assert.deepEqual(
+    count(() => a.set(1)),
+    {},
+    'set() of a store never listened to'
+  )
   let unbind
-  assert.deepEqual(count(() => (unbind = a.listen(listener))), { atoll_listen: 1 })
-  assert.deepEqual(count(() => a.set(2)), { atoll_notify: 1 }, 'set() with a listener')
-  assert.deepEqual(count(() => unbind()), { atoll_unlisten: 1 })
-  assert.deepEqual(count(() => unbind()), {}, 'a second unbind of a gone listener')
-  assert.deepEqual(count(() => (unbind = m.subscribe(listener))), { atoll_listen: 1 })
-  assert.deepEqual(count(() => m.setKey('b', 2)), { atoll_notify: 1 })
-  assert.deepEqual(count(() => m.setKey('a', undefined)), { atoll_notify: 1 }, 'a delete')
-  assert.deepEqual(count(() => unbind()), { atoll_unlisten: 1 })
-  assert.deepEqual(count(() => m.get()), { atoll_listen: 1, atoll_unlisten: 1 }, 'get() of an unmounted store mounts it')
+  assert.deepEqual(
+    count(() => (unbind = a.listen(listener))),
+    { atoll_listen: 1 }
+  )
+  assert.deepEqual(
+    count(() => a.set(2)),
+    { atoll_notify: 1 },
+    'set() with a listener'
+  )
+  assert.deepEqual(
+    count(() => unbind()),
+    { atoll_unlisten: 1 }
+  )
+  assert.deepEqual(
+    count(() => unbind()),
+    {},
+    'a second unbind of a gone listener'
+  )
+  assert.deepEqual(
+    count(() => (unbind = m.subscribe(listener))),
+    { atoll_listen: 1 }
+  )
+  assert.deepEqual(
+    count(() => m.setKey('b', 2)),
+    { atoll_notify: 1 }
+  )
+  assert.deepEqual(
+    count(() => m.setKey('a', undefined)),
+    { atoll_notify: 1 },
+    'a delete'
+  )
+  assert.deepEqual(
+    count(() => unbind()),
+    { atoll_unlisten: 1 }
+  )
+  assert.deepEqual(
+    count(() => m.get()),
+    { atoll_listen: 1, atoll_unlisten: 1 },
+    'get() of an unmounted store mounts it'
+  )
   // A fresh closure per subscribe, as useSyncExternalStore does.
   let b = atom(1)
   b.listen(() => {})
   for (let i = 0; i < 3; i++) {
     let off
-    assert.deepEqual(count(() => (off = b.subscribe(() => heard++))), { atoll_listen: 1 })
-    assert.deepEqual(count(() => off()), { atoll_unlisten: 1 })
+    assert.deepEqual(
+      count(() => (off = b.subscribe(() => heard++))),
+      { atoll_listen: 1 }
+    )
+    assert.deepEqual(
+      count(() => off()),
+      { atoll_unlisten: 1 }
+    )
   }
   assert.ok(heard > 0)
 })
@@ -65,8 +106,16 @@ test('set, setKey, listen, subscribe and their unbinds: one call each', () => {
 test('a batch makes no call of its own beyond one per listener call it delivers', () => {
   let a = atom(0)
   let m = map({})
-  assert.deepEqual(count(() => batch(() => {})), {}, 'an empty batch')
-  assert.deepEqual(count(() => batch(() => a.set(1))), {}, 'a write to a store never listened to')
+  assert.deepEqual(
+    count(() => batch(() => {})),
+    {},
+    'an empty batch'
+  )
+  assert.deepEqual(
+    count(() => batch(() => a.set(1))),
+    {},
+    'a write to a store never listened to'
+  )
   let heard = []
   a.listen(value => heard.push(['a', value]))
   m.listen(value => heard.push(['m', Object.keys(value).length]))
@@ -91,7 +140,10 @@ test('a computed graph: reads of a fresh computed make no call', () => {
   let double = computed(a, value => value * 2)
   let plusOne = computed(double, value => value + 1)
   plusOne.listen(() => {})
-  assert.deepEqual(count(() => plusOne.get()), {})
+  assert.deepEqual(
+    count(() => plusOne.get()),
+    {}
+  )
   let made = count(() => a.set(2))
   assert.equal(plusOne.get(), 5)
   // One notify per store that changed; the edges' calls are read from memory.

@@ -38,7 +38,11 @@ let run = (mutate, nodeFlags = []) => {
   try {
     copyPackage(path.join(tmp, 'bad'), mutate)
     copyPackage(path.join(tmp, 'good'), () => {})
-    let out = execFileSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', probe(path.join(tmp, 'bad'), path.join(tmp, 'good'))], { encoding: 'utf8' })
+    let out = execFileSync(
+      process.execPath,
+      [...nodeFlags, '--input-type=module', '-e', probe(path.join(tmp, 'bad'), path.join(tmp, 'good'))],
+      { encoding: 'utf8' }
+    )
     return JSON.parse(out)
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true })
@@ -46,7 +50,12 @@ let run = (mutate, nodeFlags = []) => {
 }
 
 test('a corrupt core gives ATOLL_WASM_LOAD with the compile error', () => {
-  let report = run(file => fs.writeFileSync(file, `export default ${JSON.stringify(Buffer.from('not wasm at all').toString('hex'))}\n`))
+  let report = run(file =>
+    fs.writeFileSync(
+      file,
+      `export default ${JSON.stringify(Buffer.from('not wasm at all').toString('hex'))}\n`
+    )
+  )
   assert.equal(report.bad.name, 'AtollError')
   assert.equal(report.bad.code, 'ATOLL_WASM_LOAD')
   assert.match(report.bad.message, /could not start the wasm store core: .*(magic|expected)/i)
@@ -81,11 +90,16 @@ test('a missing atoll-document.wasm: createPatch rejects saying where the file m
       report.afterwards = await createPatch({ a: 1 }, { a: 2 })
       console.log(JSON.stringify(report))
     `
-    let report = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))
+    let report = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    )
     assert.equal(report.bad.name, 'AtollError')
     assert.equal(report.bad.code, 'ATOLL_WASM_LOAD')
     assert.match(report.bad.message, /atoll-document\.wasm: ENOENT/)
-    assert.match(report.bad.message, /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/)
+    assert.match(
+      report.bad.message,
+      /must be served at that URL, next to the module that loads it: it is js\/wasm\/atoll-document\.wasm in the package/
+    )
     assert.deepEqual(report.afterwards, [{ op: 'replace', path: '/a', value: 2 }])
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true })

@@ -41,7 +41,11 @@ let leaveOut = coreFiles => ({
   setup(b) {
     b.onResolve({ filter: /.*/ }, async args => {
       if (args.pluginData === 'inner' || args.kind === 'entry-point') return
-      let found = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'inner' })
+      let found = await b.resolve(args.path, {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: 'inner'
+      })
       if (found.errors.length || !found.path.startsWith(ROOT + '/')) return
       let file = found.path.slice(ROOT.length + 1)
       if (coreFiles.has(file)) return { path: args.path, external: true }
@@ -55,7 +59,14 @@ export async function measureSizes() {
   let coreFiles = new Set(core.files)
   let nanoCore = await bundle(`export { atom, map, computed, batch } from 'nanostores'`)
   let nanoFiles = new Set(nanoCore.files)
-  let rows = [{ entry: 'core', label: '`import { atom, map, computed, batch }`', atoll: core.bytes, nano: nanoCore.bytes }]
+  let rows = [
+    {
+      entry: 'core',
+      label: '`import { atom, map, computed, batch }`',
+      atoll: core.bytes,
+      nano: nanoCore.bytes
+    }
+  ]
   let whole = await bundle(`export * from 'atoll-store'`)
   let nanoWhole = await bundle(`export * from 'nanostores'`)
   rows.push({ entry: 'all', label: '`import * from atoll-store`', atoll: whole.bytes, nano: nanoWhole.bytes })
@@ -67,20 +78,26 @@ export async function measureSizes() {
   for (let row of rows) row.budget = BUDGETS[row.entry]
   let documentWasm = join(ROOT, 'js/wasm/atoll-document.wasm')
   if (existsSync(documentWasm)) {
-    rows.find(row => row.entry === 'document').note = `+ ${gz(readFileSync(documentWasm))} B of wasm, fetched on the first call`
+    rows.find(row => row.entry === 'document').note =
+      `+ ${gz(readFileSync(documentWasm))} B of wasm, fetched on the first call`
   }
   return rows
 }
 
 const adapter = fw => ({
   entry: fw,
-  code: fw === 'svelte' ? `export * from 'atoll-store/svelte'` : `export { useStore } from 'atoll-store/${fw}'`,
+  code:
+    fw === 'svelte' ? `export * from 'atoll-store/svelte'` : `export { useStore } from 'atoll-store/${fw}'`,
   nanoCode: fw === 'svelte' ? undefined : `export { useStore } from '@nanostores/${fw}'`
 })
 
 const ENTRIES = [
   ...['react', 'preact', 'vue', 'solid', 'svelte'].map(adapter),
-  { entry: 'persistent', code: `export * from 'atoll-store/persistent'`, nanoCode: `export * from '@nanostores/persistent'` },
+  {
+    entry: 'persistent',
+    code: `export * from 'atoll-store/persistent'`,
+    nanoCode: `export * from '@nanostores/persistent'`
+  },
   { entry: 'sync', code: `export * from 'atoll-store/sync'` },
   { entry: 'snapshot', code: `export * from 'atoll-store/snapshot'` },
   { entry: 'undo', code: `export * from 'atoll-store/undo'` },
@@ -91,10 +108,7 @@ const ENTRIES = [
 
 // The table the README shows (between its size-table markers).
 export function sizeTable(rows) {
-  let lines = [
-    '| entry | atoll-store | Nano Stores | budget |',
-    '|---|---:|---:|---:|'
-  ]
+  let lines = ['| entry | atoll-store | Nano Stores | budget |', '|---|---:|---:|---:|']
   for (let row of rows) {
     let nano = row.nano === undefined ? '–' : `${row.nano} B`
     let note = row.note ? ` (${row.note})` : ''

@@ -30,7 +30,10 @@ export function svelteScript(id: string) {
   const cart = rendered($cart, id)
   cart.set({ a: { quantity: 1 } })
   const unsubscribe: () => void = cart.subscribe(value => value.a?.quantity)
-  const count = rendered(computed($cart, c => Object.keys(c).length), id)
+  const count = rendered(
+    computed($cart, c => Object.keys(c).length),
+    id
+  )
   // @ts-expect-error a computed store has no set
   count.set(2)
   const n: number = count.get()

@@ -116,4 +116,6 @@ type SameValues = [
   Check<SameValue<'users[1].tags[0]'>>,
   Check<SameValue<'byId.x.seen'>>
 ]
-type SameSetKey = Check<Equal<Parameters<DeepMapStore<Settings>['setKey']>, Parameters<nano.DeepMapStore<Settings>['setKey']>>>
+type SameSetKey = Check<
+  Equal<Parameters<DeepMapStore<Settings>['setKey']>, Parameters<nano.DeepMapStore<Settings>['setKey']>>
+>

@@ -87,9 +87,7 @@ test('adding to cart lists the item with its quantity in an open flyout', () => 
   let items = flyout.querySelectorAll('li')
   expect(items).toHaveLength(1)
   expect(items[0].querySelector('h3').textContent).toBe('Astronaut Figurine')
-  expect(items[0].querySelector('img').getAttribute('src')).toBe(
-    '/images/astronaut-figurine.png'
-  )
+  expect(items[0].querySelector('img').getAttribute('src')).toBe('/images/astronaut-figurine.png')
   expect(items[0].querySelector('p').textContent).toBe('Quantity: 1')
 
   submit(form.querySelector('form'))

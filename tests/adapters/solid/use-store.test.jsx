@@ -1,14 +1,6 @@
 /** @jsxImportSource solid-js */
 // atoll-store/solid: useStore in real Solid components and roots, in jsdom.
-import {
-  AtollError,
-  atom,
-  batch,
-  computed,
-  map,
-  onMount,
-  STORE_UNMOUNT_DELAY
-} from 'atoll-store'
+import { AtollError, atom, batch, computed, map, onMount, STORE_UNMOUNT_DELAY } from 'atoll-store'
 import { useStore } from 'atoll-store/solid'
 import { createComputed, createRoot, For, Show } from 'solid-js'
 import { render } from 'solid-js/web'

@@ -149,7 +149,5 @@ test('a missing store (a mistyped import) throws an AtollError', () => {
     expect(error.code).toBe('ATOLL_NOT_A_STORE')
     expect(error.message).toMatch(/^atoll-store: fromStore\(\) expects a store, got /)
   }
-  expect(() => fromStore(undefined)).toThrow(
-    'atoll-store: fromStore() expects a store, got undefined'
-  )
+  expect(() => fromStore(undefined)).toThrow('atoll-store: fromStore() expects a store, got undefined')
 })

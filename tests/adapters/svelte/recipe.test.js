@@ -53,9 +53,7 @@ test('toggle, add to cart and flyout work together', () => {
   const aside = flyout.root.querySelector('aside')
   expect(aside.querySelectorAll('li')).toHaveLength(1)
   expect(aside.querySelector('h3').textContent).toBe('Astronaut Figurine')
-  expect(aside.querySelector('img').getAttribute('src')).toBe(
-    '/images/astronaut-figurine.png'
-  )
+  expect(aside.querySelector('img').getAttribute('src')).toBe('/images/astronaut-figurine.png')
   expect(aside.querySelector('p').textContent).toBe('Quantity: 1')
 
   form.root.querySelector('button').click()

@@ -1,13 +1,6 @@
 // Svelte's store contract on Atoll stores, no adapter: `$store` and
 // `$store = value` in .svelte files, and svelte/store's get() and derived().
-import {
-  atom,
-  batch,
-  computed as computedStore,
-  map,
-  onMount,
-  STORE_UNMOUNT_DELAY
-} from 'atoll-store'
+import { atom, batch, computed as computedStore, map, onMount, STORE_UNMOUNT_DELAY } from 'atoll-store'
 import { flushSync, hydrate, mount, unmount } from 'svelte'
 import { render } from 'svelte/server'
 import { derived, get } from 'svelte/store'

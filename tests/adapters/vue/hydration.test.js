@@ -12,8 +12,7 @@ import { restore } from '../restored.js'
 import Cart from './components/Cart.vue'
 import { dom } from './dom.js'
 
-const restoredHTML =
-  '<section data-count="2"><p>saved</p><ul><li>mug</li><li>cap</li></ul></section>'
+const restoredHTML = '<section data-count="2"><p>saved</p><ul><li>mug</li><li>cap</li></ul></section>'
 
 test('hydrates with the value the page was rendered with, then shows the restored one', async () => {
   const cart = map({})

@@ -22,9 +22,7 @@ test('toggle, add to cart and flyout work together', async () => {
   isCartOpen.set(false)
   cartItems.set({})
   const toggle = island(CartFlyoutToggle)
-  const form = island(AddToCartForm, () =>
-    h('button', { type: 'submit' }, 'Add to cart')
-  )
+  const form = island(AddToCartForm, () => h('button', { type: 'submit' }, 'Add to cart'))
   const flyout = island(CartFlyout)
   const aside = () => flyout.root.querySelector('aside')
 
@@ -45,9 +43,7 @@ test('toggle, add to cart and flyout work together', async () => {
   expect(isCartOpen.get()).toBe(true)
   expect(aside().querySelectorAll('li')).toHaveLength(1)
   expect(aside().querySelector('h3').textContent).toBe('Astronaut Figurine')
-  expect(aside().querySelector('img').getAttribute('src')).toBe(
-    '/images/astronaut-figurine.png'
-  )
+  expect(aside().querySelector('img').getAttribute('src')).toBe('/images/astronaut-figurine.png')
   expect(aside().querySelector('p').textContent).toBe('Quantity: 1')
 
   form.root.querySelector('button').click()

@@ -16,7 +16,6 @@ import { renderToString } from 'vue/server-renderer'
 import Profile from './components/Profile.vue'
 import { dom, text } from './dom.js'
 
-
 function stores() {
   return { count: atom(1), user: map({ name: 'Ada', age: 36 }) }
 }

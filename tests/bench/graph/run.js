@@ -52,7 +52,9 @@ export async function runGraph() {
   }
   let names = LIBS.find(lib => lib.workloads)?.workloads ?? []
 
-  let rows = [['workload (µs/op)', 'nanostores', 'atoll', 'alien-signals', 'atoll/nano', 'atoll/alien', 'checksum']]
+  let rows = [
+    ['workload (µs/op)', 'nanostores', 'atoll', 'alien-signals', 'atoll/nano', 'atoll/alien', 'checksum']
+  ]
   let vsNano = []
   let vsAlien = []
   for (let k = 0; k < names.length; k++) {
@@ -80,7 +82,9 @@ export async function runGraph() {
     let good = sums.filter(s => typeof s === 'number')
     let agree = good.length === LIBS.length && good.every(s => s === good[0])
     if (good.length > 1 && !agree) {
-      errors.push(`${name}: checksums differ: ${LIBS.map((lib, i) => `${lib.name} ${sums[i] instanceof Error ? 'error' : sums[i]}`).join(', ')}`)
+      errors.push(
+        `${name}: checksums differ: ${LIBS.map((lib, i) => `${lib.name} ${sums[i] instanceof Error ? 'error' : sums[i]}`).join(', ')}`
+      )
     }
     let [n, a, al] = names[k].async ? await compareAsync(runs) : compare(runs)
     if (kairo && typeof a === 'number') {

@@ -165,9 +165,7 @@ function triangle(b) {
 function mux(b) {
   let heads = Array.from({ length: 100 }, () => b.signal(0))
   let all = b.computed(heads, (...values) => Object.fromEntries(values.entries()))
-  let split = heads
-    .map((_, index) => b.computed([all], m => m[index]))
-    .map(x => b.computed([x], v => v + 1))
+  let split = heads.map((_, index) => b.computed([all], m => m[index])).map(x => b.computed([x], v => v + 1))
   let runs = 0
   let seen = 0
   let count = v => {

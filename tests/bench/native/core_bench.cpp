@@ -7,7 +7,8 @@
 using namespace atollrt;
 using Clock = std::chrono::steady_clock;
 
-template <typename F> static void report(const char* name, int n, F&& body) {
+template <typename F>
+static void report(const char* name, int n, F&& body) {
   auto start = Clock::now();
   body(n);
   double ns = std::chrono::duration<double, std::nano>(Clock::now() - start).count() / n;

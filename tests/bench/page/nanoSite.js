@@ -28,7 +28,14 @@ export const NANO_PACKAGES = [
   '@nanostores/solid',
 ];
 /** Installed or generated in demo-site/, or Atoll's own: not copied. */
-const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', 'vendor', join('public', 'atoll'), join('scripts', 'copy-atoll-browser.mjs')]);
+const NOT_COPIED = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  'vendor',
+  join('public', 'atoll'),
+  join('scripts', 'copy-atoll-browser.mjs'),
+]);
 
 /** Writes the Nano Stores storefront into `dest` (an empty or missing folder). */
 export function makeNanoSite(dest) {
@@ -85,7 +92,8 @@ export function makeNanoSite(dest) {
   const left = listFiles(src).filter((file) => /['"]atoll-store(\/[\w-]+)?['"]/.test(readFileSync(file, 'utf8')));
   if (left.length) throw new Error(`the Nano Stores copy still imports atoll-store in: ${left.join(', ')}`);
   const standalone = listFiles(src).filter((file) => readFileSync(file, 'utf8').includes('/atoll/browser/'));
-  if (standalone.length) throw new Error(`the Nano Stores copy still loads atoll-store's standalone build in: ${standalone.join(', ')}`);
+  if (standalone.length)
+    throw new Error(`the Nano Stores copy still loads atoll-store's standalone build in: ${standalone.join(', ')}`);
 }
 
 /**
@@ -123,7 +131,9 @@ function edit(file, ...edits) {
   for (const [pattern, replacement, what] of edits) {
     const next = text.replace(pattern, replacement);
     if (next === text) {
-      throw new Error(`nano copy: the edit "${what}" no longer matches ${file}; update tests/bench/page/nanoSite.js to the demo`);
+      throw new Error(
+        `nano copy: the edit "${what}" no longer matches ${file}; update tests/bench/page/nanoSite.js to the demo`,
+      );
     }
     text = next;
   }

@@ -33,7 +33,8 @@ function parseRounds(argv) {
   const i = argv.indexOf('--rounds');
   if (i === -1) return 9;
   const rounds = Number(argv[i + 1]);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds needs a whole number >= 1, got ${argv[i + 1]}`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds needs a whole number >= 1, got ${argv[i + 1]}`);
   return rounds;
 }
 
@@ -77,7 +78,8 @@ async function saveCart(browser, url) {
  */
 async function installSite() {
   const installed = join(siteDir, 'node_modules', '.package-lock.json');
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(siteDir, 'package-lock.json')).mtimeMs) return;
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(join(siteDir, 'package-lock.json')).mtimeMs)
+    return;
   log('installing demo-site packages (npm ci)');
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: siteDir, env: childEnv() });
 }
@@ -106,7 +108,9 @@ function table(sites, rounds, browserVersion) {
   for (const [label, value, format, withRatio = true] of rows) {
     const [a, n] = sites.map(value);
     const ratio = !withRatio ? '' : n > 0 ? (a / n).toFixed(2) : 'n/a';
-    lines.push(`| ${label.padEnd(47)} | ${format(a).padStart(8)} | ${format(n).padStart(10)} | ${ratio.padStart(10)} |`);
+    lines.push(
+      `| ${label.padEnd(47)} | ${format(a).padStart(8)} | ${format(n).padStart(10)} | ${ratio.padStart(10)} |`,
+    );
   }
   const encodings = [...new Set(sites.flatMap((s) => s.cold.flatMap((r) => [...r.encodings])))].join(', ');
   const cpu = cpus();
@@ -166,7 +170,9 @@ async function main() {
           }),
         );
       }
-      log(`round ${round}/${rounds}: ` + sites.map((s) => `${s.name} ${s.cold.at(-1).islands.toFixed(0)} ms`).join(', '));
+      log(
+        `round ${round}/${rounds}: ` + sites.map((s) => `${s.name} ${s.cold.at(-1).islands.toFixed(0)} ms`).join(', '),
+      );
     }
     console.log(table(sites, rounds, browser.browser.version()));
   } finally {

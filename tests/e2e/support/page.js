@@ -145,7 +145,9 @@ export function readNoBundlerState(page) {
         quantity: Number((li.textContent.match(/Quantity:\s*(\d+)/) || [])[1]),
       })),
       empty: visible(cart.querySelector('[data-empty]')),
-      total: visible(cart.querySelector('[data-total-line]')) ? cart.querySelector('[data-total]').textContent.trim() : null,
+      total: visible(cart.querySelector('[data-total-line]'))
+        ? cart.querySelector('[data-total]').textContent.trim()
+        : null,
     };
   });
 }
@@ -215,11 +217,9 @@ export function cartModel({ open = false, cart = [], recent = 'nothing yet' } = 
 /** Waits until the element is (or is not) disabled. */
 export async function expectDisabled(page, selector, disabled, what, timeout = 5000) {
   try {
-    await page.waitForFunction(
-      ([sel, want]) => document.querySelector(sel)?.disabled === want,
-      [selector, disabled],
-      { timeout },
-    );
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel)?.disabled === want, [selector, disabled], {
+      timeout,
+    });
   } catch (err) {
     err.message = `${what}: ${selector} should be ${disabled ? 'disabled' : 'enabled'}\n${err.message}`;
     throw err;

@@ -10,7 +10,9 @@ export default function AddToCartForm({ item }) {
 
   return (
     <form class="add-form" data-island="preact" data-part="add" onSubmit={addToCart}>
-      <button type="submit" class="add-button">Add to cart</button>
+      <button type="submit" class="add-button">
+        Add to cart
+      </button>
     </form>
   );
 }

@@ -10,7 +10,9 @@ export default function AddToCartForm({ item }) {
 
   return (
     <form className="add-form" data-island="react" data-part="add" onSubmit={addToCart}>
-      <button type="submit" className="add-button">Add to cart</button>
+      <button type="submit" className="add-button">
+        Add to cart
+      </button>
     </form>
   );
 }

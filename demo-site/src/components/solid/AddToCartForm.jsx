@@ -10,7 +10,9 @@ export default function AddToCartForm(props) {
 
   return (
     <form class="add-form" data-island="solid" data-part="add" onSubmit={addToCart}>
-      <button type="submit" class="add-button">Add to cart</button>
+      <button type="submit" class="add-button">
+        Add to cart
+      </button>
     </form>
   );
 }
