@@ -28,6 +28,27 @@ export default defineConfig({
     port: Number(process.env.PORT) || 4321,
   },
   vite: {
+    build: {
+      // The store modules every island needs, in one chunk: split by what
+      // imports them, they came as a dozen small files that the browser
+      // finds one import level after another, six at a time over HTTP/1.1,
+      // while every island waits. Adapters stay with their framework's chunk,
+      // and modules loaded on demand (logger, document) stay apart.
+      // (npm run bench:page builds its Nano Stores copy of this site from
+      // this file, so the same rule groups nanostores there.)
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              {
+                name: 'stores',
+                test: /node_modules[\\/](atoll-store[\\/]js[\\/](?!react|preact|vue|solid|svelte|logger|document)|nanostores[\\/]|@nanostores[\\/]persistent)/,
+              },
+            ],
+          },
+        },
+      },
+    },
     optimizeDeps: {
       // Older Vite (Astro 5/6) prebundles dependencies, which loses the
       // package's .wasm and rejects its top-level await. Harmless on Vite 8.

@@ -56,9 +56,12 @@ let save = (store, storage, key) => {
 
 // The page keeps working with the server's state when it cannot be saved
 // now (a full storage): the next write tries again.
+// (Storage holds the same text on most loads: cookie and storage are written
+// together. Reading is far cheaper than writing it again.)
 let saveServerState = (store, storage, key) => {
   try {
-    save(store, storage, key)
+    let text = store.value === undefined ? null : toJSONText(store.value, storeLabel(store))
+    if (storage.getItem(key) !== text) save(store, storage, key)
   } catch (error) {
     console.warn(`${error.message} (the server's state, at page load)`)
   }
