@@ -13,12 +13,12 @@
 //   comes with what file to put where.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { openBrowser, watchProblems } from './support/browser.js';
 import { repoRoot } from './support/paths.js';
+import { serveFiles } from './support/serve-files.js';
 
 const IIFE = join(repoRoot, 'js', 'browser', 'atoll.iife.js');
 const ESM = join(repoRoot, 'js', 'browser', 'atoll.js');
@@ -78,32 +78,6 @@ createPatch($cart, { mug: 2 }).then(
 );
 `;
 
-function startServer(files) {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://localhost').pathname;
-    const file = files[path];
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8',
-      'cache-control': 'no-store',
-      ...(file.csp ? { 'content-security-policy': file.csp } : {}),
-    });
-    res.end(file.body);
-  });
-  return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    );
-  });
-}
-
 describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 60_000 }, () => {
   let server;
   let browser;
@@ -131,7 +105,7 @@ describe('the classic-script build (<script src="atoll.iife.js">)', { timeout: 6
     });
     const js = (body) => ({ body });
     const html = (scripts, csp) => ({ body: page(scripts), csp });
-    server = await startServer({
+    server = await serveFiles({
       '/atoll.iife.js': js(iife),
       '/atoll.js': js(readFileSync(ESM, 'utf8')),
       '/app.js': js(APP),

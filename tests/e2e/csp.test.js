@@ -8,11 +8,11 @@
 // ATOLL_BROWSER_JS=<path> runs the test against another standalone build.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openBrowser, watchProblems } from './support/browser.js';
 import { repoRoot } from './support/paths.js';
+import { serveFiles } from './support/serve-files.js';
 
 const BUILD = process.env.ATOLL_BROWSER_JS || join(repoRoot, 'js', 'browser', 'atoll.js');
 const STRICT = "script-src 'self'";
@@ -67,33 +67,11 @@ try {
 `;
 
 function startServer(build) {
-  const routes = {
-    '/strict.html': { type: 'text/html; charset=utf-8', body: page('CSP without wasm'), csp: STRICT },
-    '/wasm.html': { type: 'text/html; charset=utf-8', body: page('CSP with wasm'), csp: WITH_WASM },
-    '/probe.js': { type: 'text/javascript; charset=utf-8', body: PROBE },
-    '/atoll.js': { type: 'text/javascript; charset=utf-8', body: build },
-  };
-  const server = createServer((req, res) => {
-    const route = routes[new URL(req.url, 'http://localhost').pathname];
-    if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': route.type,
-      'cache-control': 'no-store',
-      ...(route.csp ? { 'content-security-policy': route.csp } : {}),
-    });
-    res.end(route.body);
-  });
-  return new Promise((resolve, reject) => {
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      }),
-    );
+  return serveFiles({
+    '/strict.html': { body: page('CSP without wasm'), csp: STRICT },
+    '/wasm.html': { body: page('CSP with wasm'), csp: WITH_WASM },
+    '/probe.js': { body: PROBE },
+    '/atoll.js': { body: build },
   });
 }
 
