@@ -36,8 +36,8 @@ export default defineConfig({
       // and modules loaded on demand (logger, document, yjs) stay apart.
       // (The page benchmark's Nano Stores copy is built from this file; the
       // rule does not touch nanostores, whose few modules already come in
-      // two chunks. The same rule for them made that copy's "recently added"
-      // line miss an update in some builds: module order in a merged chunk.)
+      // two chunks: with it, that copy's "recently added" line missed an
+      // update in 2 of 7 runs of the benchmark, for a reason not found.)
       rolldownOptions: {
         output: {
           codeSplitting: {
