@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import solid from '@astrojs/solid-js';
 import svelte from '@astrojs/svelte';
 import vue from '@astrojs/vue';
+import syncServer from './sync/astro-integration.mjs';
 
 // Each JSX framework must be told which files are its own, or the build fails
 // (three integrations would all claim every .jsx file).
@@ -22,6 +23,8 @@ export default defineConfig({
     solid({ include: ['**/solid/*'] }),
     svelte(),
     vue(),
+    // "Share this cart": the Hocuspocus server at /sync of the dev server.
+    syncServer(),
   ],
   server: {
     // `PORT=5000 npm run dev` / `npm run preview`; 4321 otherwise.
@@ -40,6 +43,7 @@ export default defineConfig({
         'atoll-store/solid',
         'atoll-store/persistent',
         'atoll-store/sync',
+        'atoll-store/yjs',
         'atoll-store/undo',
         'atoll-store/snapshot',
         'atoll-store/logger',

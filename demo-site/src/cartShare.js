@@ -1,0 +1,84 @@
+// "Share this cart": the cart of every browser that opens the same
+// ?room=<id> URL, live (atoll-store/yjs over a Hocuspocus provider). It comes
+// on top of the rest: each browser still saves the cart (localStorage, the
+// cookie) and shows it in all its tabs.
+//
+// Joining: the room's cart replaces this browser's once the first sync with
+// the server is done (bindYjs: a document that holds the cart wins); a new
+// room is filled with this browser's cart. The open/closed state stays per
+// device.
+import * as Y from 'yjs';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { bindYjs } from 'atoll-store/yjs';
+import { cartItems } from './cartStore.js';
+
+const ROOM = /^[A-Za-z0-9_-]{6,64}$/;
+
+/** A new room id: 16 random letters and digits. */
+export function newRoomId() {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/** The room of this page's URL, or undefined (an id that is not one is ignored). */
+export function roomOfPage() {
+  const room = new URLSearchParams(location.search).get('room');
+  return room && ROOM.test(room) ? room : undefined;
+}
+
+/**
+ * Which sync server this browser uses: with several (Redis mode), half the
+ * browsers go to each. `?sync=<n>` picks one (the tests use it).
+ * @param {string[]} urls ws:// addresses or paths of this site
+ */
+export function pickServer(urls) {
+  const asked = Number(new URLSearchParams(location.search).get('sync'));
+  const index = Number.isInteger(asked) && asked >= 0 && asked < urls.length ? asked : Math.floor(Math.random() * urls.length);
+  const url = new URL(urls[index], location.href);
+  if (url.protocol === 'http:' || url.protocol === 'https:') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return { index, url: url.href };
+}
+
+/**
+ * Joins `room` on the sync server at `url`. `onState` hears every change:
+ * { connected, bound, error }.
+ */
+export function joinRoom(room, url, onState) {
+  const doc = new Y.Doc();
+  const state = { connected: false, bound: false, error: '' };
+  const report = (change) => onState(Object.assign(state, change));
+  let stopBinding;
+  const provider = new HocuspocusProvider({
+    url,
+    name: `cart:${room}`,
+    document: doc,
+    onStatus: ({ status }) => report({ connected: status === 'connected' }),
+    onSynced: () => {
+      // The first sync: the room's cart is here (or the room is new).
+      if (!stopBinding) stopBinding = bindYjs(cartItems, doc);
+      report({ bound: true, error: '' });
+    },
+    // The server ends a room's connection with a reason (guardRooms: a cart
+    // over the size limit, a malformed update).
+    onClose: ({ event }) => {
+      if (event && event.reason && event.reason !== 'provider_initiated') report({ error: event.reason });
+    },
+  });
+  // A dropped network is noticed by the socket only after a timeout (30 s);
+  // the browser knows at once. Changes made offline stay in the Y.Doc and
+  // go out when the provider connects again.
+  const offline = () => provider.disconnect();
+  const online = () => provider.connect();
+  addEventListener('offline', offline);
+  addEventListener('online', online);
+  return {
+    doc,
+    provider,
+    leave() {
+      removeEventListener('offline', offline);
+      removeEventListener('online', online);
+      if (stopBinding) stopBinding();
+      provider.destroy();
+    },
+  };
+}
