@@ -32,6 +32,9 @@ export default defineConfig({
   },
   vite: {
     optimizeDeps: {
+      // Prebundled at start: found later (src/cartShare.js is imported by a
+      // page script), they would make Vite reload the page once in dev.
+      include: ['yjs', '@hocuspocus/provider'],
       // Older Vite (Astro 5/6) prebundles dependencies, which loses the
       // package's .wasm and rejects its top-level await. Harmless on Vite 8.
       exclude: [
