@@ -31,4 +31,6 @@ npx vitest run --config tests/adapters/vitest.sfc.config.mjs
 
 echo "== demo site in Chromium (the demo installs the package copy in demo-site/vendor)"
 (cd demo-site && npm ci --no-audit --no-fund)
+bash scripts/native-modules.sh demo-site # SQLite for the demo's sync server
+bash scripts/redis-server.sh install      # the demo's Redis mode (yjs-devices.test.js)
 node --test --test-concurrency=1 tests/e2e/*.test.js
