@@ -15,3 +15,14 @@ void atomsMap
 bindYjs(computed(cart, items => Object.keys(items).length), doc)
 // @ts-expect-error the second argument is a Y.Doc
 bindYjs(cart, {})
+
+// atoll-store/yjs-server: a Hocuspocus extension (its hook, as Hocuspocus
+// calls it; @hocuspocus/server's own types need @types/node, not here).
+import { DOCUMENT_TOO_LARGE, MALFORMED_UPDATE, guardRooms } from 'atoll-store/yjs-server'
+const guard = guardRooms({ maxDocumentBytes: 65536, log: false })
+const checked: Promise<void> = guard.beforeHandleMessage({ update: new Uint8Array(), document: doc, documentName: 'cart:1', socketId: 's' })
+void checked
+const codes: [4400, 4413] = [MALFORMED_UPDATE, DOCUMENT_TOO_LARGE]
+void codes
+// @ts-expect-error maxDocumentBytes is a number
+guardRooms({ maxDocumentBytes: '1 MB' })
