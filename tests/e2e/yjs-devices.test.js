@@ -167,8 +167,65 @@ describe('one cart on two devices (Chromium, Hocuspocus + SQLite)', { timeout: 5
     }
   });
 
+  it('bad input: a malformed update does not touch the room; an oversized cart is refused with a clear error', async () => {
+    const room = new URL(phone.page.url()).searchParams.get('room');
+    // A client of its own on the laptop's page, speaking the protocol by
+    // hand: joins the room, then sends a Yjs update cut short.
+    const reason = await laptop.page.evaluate(async (name) => {
+      const varUint = (n) => {
+        const bytes = [];
+        for (; n >= 0x80; n = Math.floor(n / 128)) bytes.push((n & 0x7f) | 0x80);
+        bytes.push(n);
+        return bytes;
+      };
+      const varBytes = (bytes) => [...varUint(bytes.length), ...bytes];
+      const varString = (text) => varBytes([...new TextEncoder().encode(text)]);
+      const socket = new WebSocket(new URL('/sync', location.href).href.replace(/^http/, 'ws'));
+      socket.binaryType = 'arraybuffer';
+      await new Promise((resolve) => socket.addEventListener('open', resolve));
+      const closed = new Promise((resolve) =>
+        socket.addEventListener('message', ({ data }) => {
+          const bytes = new Uint8Array(data);
+          const length = bytes[0];
+          if (bytes[1 + length] === 7) resolve(new TextDecoder().decode(bytes.subarray(3 + length)));
+        }),
+      );
+      socket.send(new Uint8Array([...varString(name), 2, 0, ...varString('')]));
+      // An update that would write one map entry, without its last bytes.
+      socket.send(new Uint8Array([...varString(name), 0, 2, ...varBytes([1, 1, 200, 1, 0, 40, 1])]));
+      const text = await closed;
+      socket.close();
+      return text;
+    }, `cart:${room}`);
+    assert.match(reason, /^malformed update: /);
+    // The room goes on: an add still reaches the other device.
+    const before = await cartOf(phone.page);
+    await phone.page.click(add('react'));
+    await sameCart([phone.page, laptop.page], { ...before, [idOf.react]: (before[idOf.react] ?? 0) + 1 }, 'the room after a malformed update');
+
+    // A cart line of 300 KB: the server's limit is 256 KB a room. The cart
+    // is the page's named store 'cart/items', found by name from the
+    // package's standalone build (one runtime per page).
+    const cart = await cartOf(laptop.page);
+    await phone.page.evaluate(async () => {
+      const { map } = await import('/atoll/browser/atoll.js');
+      map({}, { name: 'cart/items' }).setKey('huge', { id: 'huge', name: 'x'.repeat(300_000), imageSrc: '', price: 1, quantity: 1 });
+    });
+    await phone.page.waitForSelector(`${SHARE} .share-error`, { timeout: 5000 });
+    assert.match(
+      await phone.page.textContent(`${SHARE} [data-share-status]`),
+      /^Not shared: document too large: the room would hold up to \d+ bytes, over its limit of 262144$/,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(await cartOf(laptop.page), cart, 'the other device never got the oversized line');
+  });
+
   it('the server stops and starts again: the room still holds the cart (SQLite)', async () => {
-    const cart = await cartOf(phone.page);
+    // The room's cart: the laptop's (the phone left the room with its
+    // oversized line). Both close first: they would retry the old address.
+    const cart = await cartOf(laptop.page);
+    await phone.context.close();
+    await laptop.context.close();
     await server.stop();
     server = await startServer({ env: { SYNC_DATABASE: join(dataDir, 'rooms.sqlite') } });
     // A third device, on the restarted server, with nothing saved locally.
