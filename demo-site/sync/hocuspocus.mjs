@@ -56,6 +56,9 @@ export async function createSyncServer(options = {}) {
     // Store a changed room 200 ms after its last change, at least every 2 s.
     debounce: 200,
     maxDebounce: 2000,
+    // One WebSocket message at most twice a room's limit (a client's first
+    // sync sends its whole copy): bigger ones are cut off by ws itself.
+    websocketOptions: { maxPayload: 2 * MAX_ROOM_BYTES },
     // Before going public, add an onAuthenticate hook here (see the README).
     extensions,
   });
