@@ -150,10 +150,12 @@ function bindMap(store, ydoc, ymap, name, seed, label) {
   let unbind = store.listen((value, oldValue, changedKey) => {
     if (state.applying) return
     if (changedKey !== undefined) return give([changedKey])
-    // set() or a batch: the store's value is the whole truth, so keys the
-    // document holds and the store does not are deleted too.
-    let keys = new Set(ymap.keys())
+    // set() or a batch: the keys whose value is a new object (unchanged
+    // keys keep their references), and the keys the document holds and the
+    // store does not (the store's value is the whole truth: they go).
     let now = store.value
+    let keys = new Set()
+    for (let key of ymap.keys()) if (!Object.hasOwn(now, key)) keys.add(key)
     for (let key of Object.keys(now)) {
       if (!oldValue || !Object.hasOwn(oldValue, key) || oldValue[key] !== now[key]) keys.add(key)
     }
