@@ -13,8 +13,9 @@ bash scripts/setup.sh
 hash -r # node_modules/.bin (Node 22, which Astro 7 needs) may have just appeared
 bash scripts/build.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
-(cd demo-site && npm ci --no-audit --no-fund)
-bash scripts/native-modules.sh demo-site # SQLite for the sync server
+# SQLite for the sync server, built for Node 22 (scripts/native-modules.sh)
+(cd demo-site && npm_config_nodedir="$(bash scripts/native-modules.sh --headers)" npm ci --no-audit --no-fund)
+bash scripts/native-modules.sh demo-site
 cd demo-site
 npm run build # astro build, then .br/.gz copies of the client files (postbuild)
 export PORT="${PORT:-4321}" HOST="${HOST:-127.0.0.1}"
