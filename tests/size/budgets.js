@@ -12,6 +12,7 @@ export const BUDGETS = {
   svelte: 230,
   persistent: 2400,
   sync: 3400,
+  yjs: 3000,
   snapshot: 2300,
   undo: 1350,
   logger: 1450,

@@ -82,6 +82,7 @@ const ENTRIES = [
   ...['react', 'preact', 'vue', 'solid', 'svelte'].map(adapter),
   { entry: 'persistent', code: `export * from 'atoll-store/persistent'`, nanoCode: `export * from '@nanostores/persistent'` },
   { entry: 'sync', code: `export * from 'atoll-store/sync'` },
+  { entry: 'yjs', code: `export * from 'atoll-store/yjs'` },
   { entry: 'snapshot', code: `export * from 'atoll-store/snapshot'` },
   { entry: 'undo', code: `export * from 'atoll-store/undo'` },
   { entry: 'logger', code: `export * from 'atoll-store/logger'` },
