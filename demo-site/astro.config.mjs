@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import solid from '@astrojs/solid-js';
 import svelte from '@astrojs/svelte';
 import vue from '@astrojs/vue';
+import syncServer from './sync/astro-integration.mjs';
 
 // Each JSX framework must be told which files are its own, or the build fails
 // (three integrations would all claim every .jsx file).
@@ -22,6 +23,8 @@ export default defineConfig({
     solid({ include: ['**/solid/*'] }),
     svelte(),
     vue(),
+    // "Share this cart": the Hocuspocus server at /sync of the dev server.
+    syncServer(),
   ],
   server: {
     // `PORT=5000 npm run dev` / `npm run preview`; 4321 otherwise.
@@ -52,6 +55,9 @@ export default defineConfig({
       },
     },
     optimizeDeps: {
+      // Prebundled at start: found later (src/cartShare.js is imported by a
+      // page script), they would make Vite reload the page once in dev.
+      include: ['yjs', '@hocuspocus/provider'],
       // Older Vite (Astro 5/6) prebundles dependencies, which loses the
       // package's .wasm and rejects its top-level await. Harmless on Vite 8.
       exclude: [
@@ -63,6 +69,7 @@ export default defineConfig({
         'atoll-store/solid',
         'atoll-store/persistent',
         'atoll-store/sync',
+        'atoll-store/yjs',
         'atoll-store/undo',
         'atoll-store/snapshot',
         'atoll-store/logger',

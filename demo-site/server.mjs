@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
+import { attach, createSyncServer, publish, stopSyncServer } from './sync/hocuspocus.mjs';
 
 const port = Number(process.env.PORT) || 4321;
 const host = process.env.HOST || '127.0.0.1';
@@ -57,12 +58,27 @@ const server = createServer((req, res) => {
   });
 });
 
-server.listen(port, host, () => console.log(`storefront: http://${host}:${port}/ (compressed: brotli or gzip)`));
-// On the usual signals: stop accepting connections, let open requests finish
-// (at most 5 s), then exit.
+// "Share this cart": the sync server (Hocuspocus) at /sync of this server,
+// or, with SYNC_URLS (comma-separated ws:// addresses; DEMO_SYNC=redis in
+// scripts/demo.sh), separate sync processes that the pages connect to.
+let sync;
+if (process.env.SYNC_URLS) {
+  publish({ urls: process.env.SYNC_URLS.split(','), storage: process.env.SYNC_STORAGE || 'sqlite' });
+} else {
+  sync = await createSyncServer();
+  attach(server, sync);
+}
+
+server.listen(port, host, () => {
+  console.log(`storefront: http://${host}:${port}/ (compressed: brotli or gzip)`);
+  if (sync) console.log(`sync: ws://${host}:${port}/sync (rooms in ${sync.storage})`);
+});
+// On the usual signals: store the rooms that changed, stop accepting
+// connections, let open requests finish (at most 5 s), then exit.
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
+  process.once(signal, async () => {
     setTimeout(() => process.exit(0), 5000).unref();
+    if (sync) await stopSyncServer(sync).catch((error) => console.error('sync: stopping failed', error));
+    server.close(() => process.exit(0));
   });
 }

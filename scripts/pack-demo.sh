@@ -9,4 +9,6 @@ mkdir -p demo-site/vendor
 npm pack --silent --pack-destination demo-site/vendor >/dev/null
 echo "pack-demo: demo-site/vendor/$(ls demo-site/vendor)"
 # Record the new tarball's checksum in the demo's lock file and install it.
-(cd demo-site && npm install --no-audit --no-fund ./vendor/atoll-store-0.1.0.tgz >/dev/null)
+# (Native modules of the demo, SQLite, are built for Node 22: see native-modules.sh.)
+headers="$(bash scripts/native-modules.sh --headers)"
+(cd demo-site && npm_config_nodedir="$headers" npm install --no-audit --no-fund ./vendor/atoll-store-0.1.0.tgz >/dev/null)

@@ -24,3 +24,7 @@ if [ ! -x node_modules/.bin/node ] || [ package-lock.json -nt node_modules/.pack
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund
 fi
+
+# better-sqlite3 (SQLite for the Hocuspocus tests) must be built for Node 22.
+export PATH="$PWD/node_modules/.bin:$PATH"
+bash scripts/native-modules.sh .

@@ -12,6 +12,7 @@ export const BUDGETS = {
   svelte: 720, // rendered() and fromStore(store, id): hydration with the HTML's value
   persistent: 2400,
   sync: 3400,
+  yjs: 3000,
   snapshot: 2300,
   undo: 1350,
   logger: 1450,

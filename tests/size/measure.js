@@ -99,6 +99,7 @@ const ENTRIES = [
     nanoCode: `export * from '@nanostores/persistent'`
   },
   { entry: 'sync', code: `export * from 'atoll-store/sync'` },
+  { entry: 'yjs', code: `export * from 'atoll-store/yjs'` },
   { entry: 'snapshot', code: `export * from 'atoll-store/snapshot'` },
   { entry: 'undo', code: `export * from 'atoll-store/undo'` },
   { entry: 'logger', code: `export * from 'atoll-store/logger'` },

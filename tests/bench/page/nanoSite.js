@@ -6,9 +6,10 @@
 //   (Svelte uses the store contract directly, nothing to change);
 // - Atoll-only parts are left out: the per-request server state hand-off
 //   (the page sets the stores instead), Undo/Redo, Save/Restore (snapshot),
-//   the ?debug logger, and the no-bundler page (pages/no-bundler.astro, which
+//   the ?debug logger, the no-bundler page (pages/no-bundler.astro, which
 //   finds the cart by name with the standalone build: Nano Stores has no
-//   stores by name) with the storefront's link to it.
+//   stores by name) with the storefront's link to it, and "Share this cart"
+//   (atoll-store/yjs) with its sync server (sync/, at /sync of server.mjs).
 // Every edit must apply, so a change to the demo that the copy no longer
 // matches stops the benchmark with the edit's name instead of measuring
 // something else.
@@ -32,7 +33,9 @@ const NOT_COPIED = new Set([
   'node_modules',
   'dist',
   '.astro',
+  '.data',
   'vendor',
+  'sync',
   join('public', 'atoll'),
   join('scripts', 'copy-atoll-browser.mjs'),
 ]);
@@ -50,6 +53,8 @@ export function makeNanoSite(dest) {
     'cartHistory.js',
     join('components', 'react', 'CartHistory.jsx'),
     join('pages', 'no-bundler.astro'),
+    'cartShare.js',
+    'cartRoom.js',
   ]) {
     rmSync(join(src, file));
   }
@@ -79,6 +84,20 @@ export function makeNanoSite(dest) {
     [/^ {2}\/\/ "Save cart"[\s\S]*?\n {2}showSaved\(\);\n/m, '', 'Save/Restore script'],
     [/^ *saved\.dataset\.ready = 'true';\n/m, '', 'Save/Restore ready flag'],
     [/^ *<a [^>]*href="\/no-bundler"[^>]*>[^<]*<\/a>\n/m, '', 'link to the no-bundler page'],
+    [/^\/\/ "Share this cart": where[\s\S]*?\nconst sync = [^\n]*\n/m, '', 'Share: sync info'],
+    [/^ *<div class="share"[\s\S]*?<\/div>\n/m, '', 'Share: markup'],
+    [/^<!--\n {2}"Share this cart"[\s\S]*?<\/script>\n\n/m, '', 'Share: script'],
+  );
+
+  edit(
+    join(dest, 'astro.config.mjs'),
+    [/^import syncServer from '[^']+';\n/m, '', 'sync integration import'],
+    [/^ *\/\/ "Share this cart"[^\n]*\n *syncServer\(\),\n/m, '', 'sync integration'],
+  );
+  edit(
+    join(dest, 'server.mjs'),
+    [/^import \{[^}]*\} from '\.\/sync\/hocuspocus\.mjs';\n/m, '', 'sync server import'],
+    [/^\/\/ "Share this cart"[\s\S]*?\n\}\n/m, 'let sync;\n', 'sync server'],
   );
 
   const pkg = JSON.parse(readFileSync(join(dest, 'package.json'), 'utf8'));

@@ -27,9 +27,10 @@ export function buildSite(cwd = siteDir) {
 /**
  * Starts the site's server in cwd and waits until it answers. mode 'start':
  * `node server.mjs` (the built site, compressed); 'preview': `astro preview`;
- * 'dev': `npm run dev`, so its predev step runs, as for a user.
+ * 'dev': `npm run dev`, so its predev step runs, as for a user. `env`: more
+ * environment variables for the server.
  */
-export async function startServer({ cwd = siteDir, mode = 'start', timeoutMs = 60_000 } = {}) {
+export async function startServer({ cwd = siteDir, mode = 'start', timeoutMs = 60_000, env = {} } = {}) {
   const port = await freePort();
   const astroBin = join(cwd, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const [command, args] = {
@@ -39,7 +40,7 @@ export async function startServer({ cwd = siteDir, mode = 'start', timeoutMs = 6
   }[mode];
   const child = spawn(command, args, {
     cwd,
-    env: childEnv({ PORT: String(port), HOST: '127.0.0.1' }),
+    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so stop() also ends npm's children
   });
