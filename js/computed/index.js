@@ -26,8 +26,19 @@ let computedStore = (sources, fn, method, deferred) => {
   })
   assertFunction(fn, method)
 
+  let count = inputs.length
+  let only = count === 1 ? inputs[0] : undefined
+
   return createStore(KIND_COMPUTED, undefined, undefined, store => {
-    let previousArgs
+    // The inputs' values `fn` last ran with (previous[i] from inputs[i]);
+    // for one input, previousArg alone. Per recompute nothing is allocated
+    // unless an input changed (then one array, for more than one input):
+    // this runs once per recompute of every derived store on the page.
+    let previous // undefined: `fn` has not run since creation or clean
+    let previousArg
+    let ran = false
+    let derivation = 0 // counts runs of `fn` (and cleans): a task() result is
+    // written only if no newer run started since (its inputs did not move on)
     let derivedAt // engine epoch of the last derivation
     let mounted = false
     // Server only (atoll-store/ssr sets engine.server): inputs may hold a
@@ -44,22 +55,39 @@ let computedStore = (sources, fn, method, deferred) => {
       return last.value
     }
 
+    // Reads every input in order (a computed input settles first), then
+    // compares them in order with each input's eq, as `args.every` would.
     let derive = () => {
-      if (derivedAt === engine.epoch()) return
-      if (mounted && !engine.isStale(store)) {
-        derivedAt = engine.epoch()
-        return
-      }
-      derivedAt = engine.epoch()
+      let now = engine.epoch()
+      if (derivedAt === now) return
+      derivedAt = now
+      if (mounted && !engine.isStale(store)) return
       engine.markFresh(store)
-      let args = inputs.map(input => input.get())
-      if (previousArgs && args.every((arg, i) => inputs[i].eq(arg, previousArgs[i]))) return
-      previousArgs = args
-      let value = fn(...args)
+      let value
+      if (only) {
+        let arg = only.get()
+        if (ran && only.eq(arg, previousArg)) return
+        ran = true
+        previousArg = arg
+        derivation++
+        value = fn(arg)
+      } else {
+        let args = new Array(count)
+        for (let i = 0; i < count; i++) args[i] = inputs[i].get()
+        if (previous) {
+          let i = 0
+          while (i < count && inputs[i].eq(args[i], previous[i])) i++
+          if (i === count) return
+        }
+        previous = args
+        derivation++
+        value = fn(...args)
+      }
       if (value && value.then && value.t) {
         // A task() promise: write its result unless the inputs moved on.
+        let mine = derivation
         value.then(result => {
-          if (previousArgs === args) store.set(result)
+          if (derivation === mine) store.set(result)
         })
       } else {
         store.set(value)
@@ -108,7 +136,9 @@ let computedStore = (sources, fn, method, deferred) => {
 
     let storeClean = store[clean]
     store[clean] = () => {
-      previousArgs = derivedAt = undefined
+      previous = previousArg = derivedAt = undefined
+      ran = false
+      derivation++
       store.value = undefined
       storeClean()
     }
