@@ -69,5 +69,15 @@ EMSCRIPTEN_KEEPALIVE uint32_t atoll_take() {
   std::optional<ListenerId> next = runtime().take();
   return next ? next->value() : 0;
 }
+// While a batch's flush runs, the engine holds back the notify a listener
+// call made (a computed's re-derive ends with one) and sends it with the
+// drain's next take: one call per recompute instead of two. Same steps, same
+// order, as atoll_notify then atoll_take.
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_notify_take(uint32_t store, uint32_t payload) {
+  atollrt::Runtime& rt = runtime();
+  rt.notify(StoreId(store), PayloadId(payload));
+  std::optional<ListenerId> next = rt.take();
+  return next ? next->value() : 0;
+}
 
 } // extern "C"

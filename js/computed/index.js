@@ -61,8 +61,8 @@ let computedStore = (sources, fn, method, deferred) => {
       let now = engine.epoch()
       if (derivedAt === now) return
       derivedAt = now
-      if (mounted && !engine.isStale(store)) return
-      engine.markFresh(store)
+      // (A mounted computed has a core id: its edges made it.)
+      if (!engine.takeStale(store) && mounted) return
       let value
       if (only) {
         let arg = only.get()
@@ -118,9 +118,13 @@ let computedStore = (sources, fn, method, deferred) => {
 
     let get = store.get
     store.get = () => {
-      let scope = currentScope()
-      if (scope) return scopedValue(scope)
-      settle()
+      let server = engine.server
+      if (!server) derive()
+      else {
+        let scope = server.scope.getStore()
+        if (scope) return scopedValue(scope)
+        server.scope.exit(derive)
+      }
       return get()
     }
 

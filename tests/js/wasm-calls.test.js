@@ -149,3 +149,18 @@ test('a computed graph: reads of a fresh computed make no call', () => {
   // One notify per store that changed; the edges' calls are read from memory.
   assert.deepEqual(made, { atoll_notify: 3 })
 })
+
+test('a batch flush re-deriving a chain: one call per listener call, its notify included', () => {
+  let head = atom(0)
+  let chain = [head]
+  for (let i = 0; i < 5; i++) chain.push(computed(chain[i], value => value + 1))
+  let seen = []
+  chain[5].listen(value => seen.push(value))
+  let made = count(() => batch(() => head.set(1)))
+  assert.deepEqual(seen, [6])
+  // head's notify is made in the batch; each edge's re-derive ends with a
+  // notify that goes in with the next take, so each of the 5 edge calls and
+  // the listener call costs one call.
+  assert.deepEqual(made, { atoll_notify: 1, atoll_notify_take: 5, atoll_take: 1 })
+  assert.equal(total(made), 7)
+})
