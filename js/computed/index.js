@@ -12,7 +12,7 @@
 import { createStore, EDGE } from '../atom/index.js'
 import { clean } from '../clean-stores/index.js'
 import { onMount } from '../lifecycle/index.js'
-import { KIND_COMPUTED } from '../runtime/engine.js'
+import { IDLE_WHILE_FRESH, KIND_COMPUTED } from '../runtime/engine.js'
 import { AtollError, assertFunction } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { isStore } from '../runtime/store-checks.js'
@@ -62,7 +62,7 @@ let computedStore = (sources, fn, method, deferred) => {
       if (derivedAt === now) return
       derivedAt = now
       // (A mounted computed has a core id: its edges made it.)
-      if (!engine.takeStale(store) && mounted) return
+      if (mounted && !engine.takeStale(store)) return
       let value
       if (only) {
         let arg = only.get()
@@ -103,6 +103,9 @@ let computedStore = (sources, fn, method, deferred) => {
         }
       : settle
     run[EDGE] = store
+    // A call of `settle` on a mounted, fresh computed does nothing; a
+    // batched() store's `run` always sets a timer.
+    if (!deferred) run[IDLE_WHILE_FRESH] = true
 
     onMount(store, () => {
       let unbinds = inputs.map(input => input.listen(run))

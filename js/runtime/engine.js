@@ -77,6 +77,10 @@ let withArticle = word => (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
 
 export const ENGINE_PROTOCOL = 5 // 4: engine.server, startedFromServer; 5: takeStale
 const FN_ID = Symbol.for('atoll-store.fn')
+// On a computed's edge listener whose call does nothing while the computed
+// is not stale (computed/, not batched/): the core's take() then passes over
+// such calls instead of returning them (see Runtime::take).
+export const IDLE_WHILE_FRESH = Symbol.for('atoll-store.idle-while-fresh')
 const PAYLOADS_KEPT = 1024 // see `payloads` above
 
 // `raw`: the exports of the core wasm (bindings/hot_exports.cpp).
@@ -288,7 +292,8 @@ export function createEngine(raw) {
       if (fresh) id = newFnId(fn)
       fnRefs[id]++
       sendHeld()
-      let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, fresh)
+      let flags = (fresh ? 1 : 0) | (edgeOf && fn[IDLE_WHILE_FRESH] ? 2 : 0)
+      let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
       if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
       listenerFns[slot] = fn
       listenerStores[slot] = store
@@ -371,9 +376,11 @@ export function createEngine(raw) {
 
     // Computed graph: the core marks a mounted computed stale when one of its
     // inputs (or theirs) notifies; the computed clears the flag as it re-derives.
-    // takeStale: a computed is about to derive; clears its flag and returns
-    // whether it was set (one step, read and write, per recompute). A store
-    // with no core id has no flag (it has no edges, so nothing marks it).
+    // takeStale: a mounted computed is about to derive; clears its flag and
+    // returns whether it was set (one step, read and write, per recompute).
+    // Only a mounted computed clears its flag, so while its edges are being
+    // added (before it counts as mounted) a queued edge call is never passed
+    // over by the core (see IDLE_WHILE_FRESH).
     takeStale(store) {
       sendHeld()
       if (!store.core) return false

@@ -164,3 +164,23 @@ test('a batch flush re-deriving a chain: one call per listener call, its notify 
   assert.deepEqual(made, { atoll_notify: 1, atoll_notify_take: 5, atoll_take: 1 })
   assert.equal(total(made), 7)
 })
+
+test('a flush passes over the edges of computeds read fresh inside the batch', () => {
+  let head = atom(0)
+  let double = computed(head, value => value * 2)
+  let triple = computed(head, value => value * 3)
+  let seen = []
+  double.listen(value => seen.push(value))
+  triple.listen(value => seen.push(value))
+  let made = count(() =>
+    batch(() => {
+      head.set(1)
+      assert.equal(double.get() + triple.get(), 5) // both re-derive now
+    })
+  )
+  assert.deepEqual(seen, [2, 3])
+  // One notify per store that changed. The flush's first take passes over
+  // the two edge calls (their computeds are fresh) and returns the first
+  // listener; the second take returns the other; then the queue is empty.
+  assert.deepEqual(made, { atoll_notify: 3, atoll_take: 2 })
+})
