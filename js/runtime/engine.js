@@ -93,8 +93,11 @@ export function createEngine(raw) {
   let u32 = () => (heap.length ? heap : (heap = new Uint32Array(memory.buffer)))
   let u8 = () => (bytes.length ? bytes : (bytes = new Uint8Array(memory.buffer)))
 
-  // Byte offset of a store's stale flag (the core's array may have moved).
-  let staleFlag = store => u32()[view + VIEW_STALE] + store.core
+  // Byte offset of the stale flags. The core's array moves only when it makes
+  // a store (atoll_create, or atoll_listen of store 0), so it is read again
+  // after those calls only.
+  let staleBase = u32()[view + VIEW_STALE]
+  let staleFlag = store => staleBase + store.core
 
   let sendHeld = () => {
     if (heldStore) {
@@ -173,7 +176,12 @@ export function createEngine(raw) {
     if (store.name === undefined) released.register(store, id)
     return id
   }
-  let coreId = store => store.core || gotCoreId(store, raw.atoll_create())
+  let coreId = store => {
+    if (store.core) return store.core
+    let id = raw.atoll_create()
+    staleBase = u32()[view + VIEW_STALE]
+    return gotCoreId(store, id)
+  }
 
   let call = (slot, payload) => {
     // Listeners read the store's live value when they run.
@@ -294,6 +302,7 @@ export function createEngine(raw) {
       sendHeld()
       let flags = (fresh ? 1 : 0) | (edgeOf && fn[IDLE_WHILE_FRESH] ? 2 : 0)
       let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
+      staleBase = u32()[view + VIEW_STALE]
       if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
       listenerFns[slot] = fn
       listenerStores[slot] = store
