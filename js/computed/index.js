@@ -31,10 +31,14 @@ let computedStore = (sources, fn, method, deferred) => {
 
   return createStore(KIND_COMPUTED, undefined, undefined, store => {
     // The inputs' values `fn` last ran with (previous[i] from inputs[i]);
-    // for one input, previousArg alone. Per recompute nothing is allocated
-    // unless an input changed (then one array, for more than one input):
+    // for one input, previousArg alone. Per recompute nothing is allocated:
     // this runs once per recompute of every derived store on the page.
+    // `spare` is an array of `count` free for the next read of the inputs (a
+    // derive takes it while it reads, so a derive started meanwhile makes its
+    // own); never the same array as `previous`. It holds the values of the
+    // last read only if they equalled `previous` (the same values).
     let previous // undefined: `fn` has not run since creation or clean
+    let spare
     let previousArg
     let ran = false
     let derivation = 0 // counts runs of `fn` (and cleans): a task() result is
@@ -72,13 +76,21 @@ let computedStore = (sources, fn, method, deferred) => {
         derivation++
         value = fn(arg)
       } else {
-        let args = new Array(count)
+        let args = spare || new Array(count)
+        spare = undefined
         for (let i = 0; i < count; i++) args[i] = inputs[i].get()
         if (previous) {
           let i = 0
           while (i < count && inputs[i].eq(args[i], previous[i])) i++
-          if (i === count) return
+          if (i === count) {
+            spare = args
+            return
+          }
         }
+        // The old values are let go (a spare holds none); `fn` gets the values
+        // spread, not the array.
+        if (previous) for (let i = 0; i < count; i++) previous[i] = undefined
+        spare = previous
         previous = args
         derivation++
         value = fn(...args)
