@@ -6,6 +6,8 @@
 // - listenerFns[slot] / listenerStores[slot]: the function and store of the
 //   core's listener `slot`; undefined once unlistened (the core reuses slots,
 //   and drops queued calls of a removed listener before reusing its slot).
+//   listenerEdges[slot]: for a computed's edge, the object whose settle() the
+//   function calls (see SETTLES), called directly by the drain; else undefined.
 // - payloads: flat [oldValue, changedKey, ...]; a queue entry's payload id is
 //   an index into it. payloads[0..payloadCount) are in use. When the
 //   outermost drain ends outside a batch they are overwritten with undefined
@@ -75,12 +77,14 @@ export const KIND_COMPUTED = 2
 export const KIND_NAMES = ['atom', 'map', 'computed']
 let withArticle = word => (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
 
-export const ENGINE_PROTOCOL = 5 // 4: engine.server, startedFromServer; 5: takeStale
+export const ENGINE_PROTOCOL = 5 // 4: engine.server, startedFromServer; 5: takeStale, SETTLES
 const FN_ID = Symbol.for('atoll-store.fn')
-// On a computed's edge listener whose call does nothing while the computed
-// is not stale (computed/, not batched/): the core's take() then passes over
-// such calls instead of returning them (see Runtime::take).
-export const IDLE_WHILE_FRESH = Symbol.for('atoll-store.idle-while-fresh')
+// On a computed's edge listener (computed/, not batched/): the object whose
+// settle() the listener calls. The drain calls it directly (one call site
+// for every edge, see listenerEdges), and since settle() does nothing while
+// the computed is not stale, the core's take() passes over such calls then
+// instead of returning them (see Runtime::take).
+export const SETTLES = Symbol.for('atoll-store.settles')
 const PAYLOADS_KEPT = 1024 // see `payloads` above
 
 // `raw`: the exports of the core wasm (bindings/hot_exports.cpp).
@@ -109,6 +113,7 @@ export function createEngine(raw) {
 
   let listenerFns = []
   let listenerStores = []
+  let listenerEdges = []
   let payloads = []
   let payloadCount = 0
   let named = new Map()
@@ -228,7 +233,9 @@ export function createEngine(raw) {
           payload = h[at + 1]
         }
         try {
-          call(slot, payload)
+          let edge = listenerEdges[slot]
+          if (edge) edge.settle()
+          else call(slot, payload)
         } catch (e) {
           failed = true
           error = e
@@ -300,12 +307,14 @@ export function createEngine(raw) {
       if (fresh) id = newFnId(fn)
       fnRefs[id]++
       sendHeld()
-      let flags = (fresh ? 1 : 0) | (edgeOf && fn[IDLE_WHILE_FRESH] ? 2 : 0)
+      let settles = edgeOf && fn[SETTLES]
+      let flags = (fresh ? 1 : 0) | (settles ? 2 : 0)
       let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
       staleBase = u32()[view + VIEW_STALE]
       if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
       listenerFns[slot] = fn
       listenerStores[slot] = store
+      listenerEdges[slot] = settles || undefined
     },
     // Removes the first listen() of `fn` on `store` (as Nano Stores does).
     // Returns the store's listener count left, or -1 if there was none.
@@ -317,7 +326,7 @@ export function createEngine(raw) {
       let left = raw.atoll_unlisten(store.core, id)
       if (left >= 0) {
         let slot = u32()[view + VIEW_REMOVED]
-        listenerFns[slot] = listenerStores[slot] = undefined
+        listenerFns[slot] = listenerStores[slot] = listenerEdges[slot] = undefined
         releaseFnId(id)
       }
       return left
@@ -332,7 +341,7 @@ export function createEngine(raw) {
       for (let slot = 0; slot < listenerStores.length; slot++) {
         if (listenerStores[slot] === store) {
           fnRefs[fnId(listenerFns[slot])]--
-          listenerFns[slot] = listenerStores[slot] = undefined
+          listenerFns[slot] = listenerStores[slot] = listenerEdges[slot] = undefined
         }
       }
       raw.atoll_clear_listeners(store.core)
@@ -389,7 +398,7 @@ export function createEngine(raw) {
     // returns whether it was set (one step, read and write, per recompute).
     // Only a mounted computed clears its flag, so while its edges are being
     // added (before it counts as mounted) a queued edge call is never passed
-    // over by the core (see IDLE_WHILE_FRESH).
+    // over by the core (see SETTLES).
     takeStale(store) {
       sendHeld()
       if (!store.core) return false
