@@ -52,10 +52,12 @@ EMSCRIPTEN_KEEPALIVE uint32_t atoll_create() { return runtime().createStore().va
 EMSCRIPTEN_KEEPALIVE void atoll_release(uint32_t store) { runtime().releaseStore(StoreId(store)); }
 // store 0: the store's first listen, which creates it too (in view().created),
 // so a store costs the core nothing until someone listens, and still one call.
-EMSCRIPTEN_KEEPALIVE uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf, uint32_t freshFn) {
+// flags: 1 = a fresh function id (freshFn), 2 = an edge idle while its
+// computed is fresh (idleWhileFresh).
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_listen(uint32_t store, uint32_t fn, uint32_t edgeOf, uint32_t flags) {
   atollrt::Runtime& rt = runtime();
   StoreId listened = store ? StoreId(store) : rt.createStore();
-  return rt.addListener(listened, FnId(fn), storeOrNone(edgeOf), freshFn != 0).value();
+  return rt.addListener(listened, FnId(fn), storeOrNone(edgeOf), (flags & 1) != 0, (flags & 2) != 0).value();
 }
 EMSCRIPTEN_KEEPALIVE int32_t atoll_unlisten(uint32_t store, uint32_t fn) {
   std::optional<uint32_t> left = runtime().removeListener(StoreId(store), FnId(fn));
@@ -67,6 +69,16 @@ EMSCRIPTEN_KEEPALIVE uint32_t atoll_notify(uint32_t store, uint32_t payload) {
 }
 EMSCRIPTEN_KEEPALIVE uint32_t atoll_take() {
   std::optional<ListenerId> next = runtime().take();
+  return next ? next->value() : 0;
+}
+// While a batch's flush runs, the engine holds back the notify a listener
+// call made (a computed's re-derive ends with one) and sends it with the
+// drain's next take: one call per recompute instead of two. Same steps, same
+// order, as atoll_notify then atoll_take.
+EMSCRIPTEN_KEEPALIVE uint32_t atoll_notify_take(uint32_t store, uint32_t payload) {
+  atollrt::Runtime& rt = runtime();
+  rt.notify(StoreId(store), PayloadId(payload));
+  std::optional<ListenerId> next = rt.take();
   return next ? next->value() : 0;
 }
 

@@ -19,16 +19,19 @@ void ComputedGraph::resetStore(StoreId id) {
 // Depth first. A computed that is already stale is skipped: by the invariant
 // (see SharedView::stale) everything derived from it is stale already.
 void ComputedGraph::markDerivedStale(StoreId changed, const Listeners& listeners) {
-  markStack_.push_back(changed);
-  while (!markStack_.empty()) {
-    StoreId store = markStack_.back();
-    markStack_.pop_back();
+  // The changed store itself never goes on the stack: most notifies reach no
+  // computed that is not stale already, and then the stack is never touched.
+  StoreId store = changed;
+  for (;;) {
     for (ListenerId listener : listeners.of(store)) {
       std::optional<StoreId> computed = listeners[listener].edgeOf;
       if (!computed || stale_[*computed]) continue;
       stale_[*computed] = 1;
       markStack_.push_back(*computed);
     }
+    if (markStack_.empty()) return;
+    store = markStack_.back();
+    markStack_.pop_back();
   }
 }
 

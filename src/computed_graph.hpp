@@ -19,6 +19,7 @@ public:
 
   // Store `id` was made or released: it starts (again) fresh.
   void resetStore(StoreId id);
+  bool isStale(StoreId id) const { return stale_[id] != 0; }
   // Marks every computed store derived from `changed` stale.
   void markDerivedStale(StoreId changed, const Listeners& listeners);
 

@@ -13,9 +13,9 @@ void Listeners::addStore(StoreId id) {
   while (!byStore_.has(id)) byStore_.append(); // (ids grow one at a time)
 }
 
-ListenerId Listeners::add(StoreId store, FnId fn, std::optional<StoreId> edgeOf) {
+ListenerId Listeners::add(StoreId store, FnId fn, std::optional<StoreId> edgeOf, bool idleWhileFresh) {
   ListenerId id = reuseOrAppend(slots_, freeSlots_);
-  slots_[id] = Listener{store, fn, edgeOf};
+  slots_[id] = Listener{store, fn, edgeOf, edgeOf && idleWhileFresh};
   byStore_[store].push_back(id);
   return id;
 }

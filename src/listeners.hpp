@@ -16,6 +16,9 @@ public:
     StoreId store;
     FnId fn;
     std::optional<StoreId> edgeOf; // the computed this edge derives; none for a plain listener
+    // An edge whose call does nothing while edgeOf is not stale (the host's
+    // computed only re-derives a stale store), so take() need not deliver it.
+    bool idleWhileFresh = false;
   };
 
   Listeners();
@@ -23,7 +26,7 @@ public:
   // Makes room for store `id`'s list (ids come from StoreTable).
   void addStore(StoreId id);
   // A new listener, last in its store's order. Reuses a removed slot.
-  ListenerId add(StoreId store, FnId fn, std::optional<StoreId> edgeOf);
+  ListenerId add(StoreId store, FnId fn, std::optional<StoreId> edgeOf, bool idleWhileFresh = false);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does) and frees its slot; nothing when there is none.
   // The slot's record stays readable until the slot is reused.

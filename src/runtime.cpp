@@ -20,9 +20,10 @@ void Runtime::releaseStore(StoreId id) {
   graph_.resetStore(id);
 }
 
-ListenerId Runtime::addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf, bool freshFn) {
+ListenerId Runtime::addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf, bool freshFn,
+                                bool idleWhileFresh) {
   batches_.track(fn, freshFn);
-  return listeners_.add(store, fn, edgeOf);
+  return listeners_.add(store, fn, edgeOf, idleWhileFresh);
 }
 
 std::optional<uint32_t> Runtime::removeListener(StoreId store, FnId fn) {
@@ -58,6 +59,7 @@ std::optional<ListenerId> Runtime::take() {
   while (std::optional<QueueEntry> entry = queue_.next()) {
     const Listeners::Listener& listener = listeners_[entry->listener];
     if (!batches_.runs(listener.fn, listener.store)) continue;
+    if (listener.idleWhileFresh && !graph_.isStale(*listener.edgeOf)) continue;
     view_.takenPayload = entry->payload;
     return entry->listener;
   }

@@ -53,7 +53,11 @@ public:
   // `freshFn`: the host gives `fn` to a function for the first time (host
   // function ids are reused once a function has no listeners left), so
   // whatever the id's earlier function left in its batch record is dropped.
-  ListenerId addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf = std::nullopt, bool freshFn = false);
+  // `idleWhileFresh` (edges only): calling this listener does nothing while
+  // edgeOf is not stale, so take() passes over such a call instead of
+  // returning it (see take()).
+  ListenerId addListener(StoreId store, FnId fn, std::optional<StoreId> edgeOf = std::nullopt, bool freshFn = false,
+                         bool idleWhileFresh = false);
   // Removes the *first* listener of `store` whose function is `fn` (as Nano
   // Stores' unbind does), every queued call of `fn` for `store`, and `store`
   // from fn's batch record. Returns the store's new listener count (the
@@ -76,6 +80,10 @@ public:
   // While a batch is open: the next listener to call (its payload in
   // view().takenPayload), skipping calls a batch merged into an earlier call
   // of the same function; nothing when the queue is empty, which closes the batch.
+  // A call of an idleWhileFresh edge whose computed is not stale is taken
+  // (the batch record moves on as if it ran) but not returned: the host's
+  // call would do nothing, so a flush that re-read a computed already (a
+  // read inside the batch) makes no call for its edges.
   std::optional<ListenerId> take();
 
   SharedView& view() { return view_; }

@@ -2,7 +2,7 @@
 // Derivation follows Nano Stores, so derived values and the side effects of
 // `fn` come in the same order: while mounted, a computed listens to each
 // input with `run` (an ordinary listener in the page's queue, marked as a
-// graph edge for the core), and every read re-derives it first if it may be
+// graph edge for the core; see derived.js for its state), and every read re-derives it first if it may be
 // out of date, pulling its inputs in order. That pull is what makes a
 // diamond glitch-free: the sink reads its inputs, which settle first, and
 // `fn` runs once, only when an input changed by that input's `eq`.
@@ -12,10 +12,11 @@
 import { createStore, EDGE } from '../atom/index.js'
 import { clean } from '../clean-stores/index.js'
 import { onMount } from '../lifecycle/index.js'
-import { KIND_COMPUTED } from '../runtime/engine.js'
+import { KIND_COMPUTED, SETTLES } from '../runtime/engine.js'
 import { AtollError, assertFunction } from '../runtime/errors.js'
 import { engine } from '../runtime/index.js'
 import { isStore } from '../runtime/store-checks.js'
+import { Derived } from './derived.js'
 
 let computedStore = (sources, fn, method, deferred) => {
   let inputs = Array.isArray(sources) ? sources : [sources]
@@ -27,12 +28,10 @@ let computedStore = (sources, fn, method, deferred) => {
   assertFunction(fn, method)
 
   return createStore(KIND_COMPUTED, undefined, undefined, store => {
-    let previousArgs
-    let derivedAt // engine epoch of the last derivation
-    let mounted = false
+    let derived = new Derived(store, inputs, fn)
     // Server only (atoll-store/ssr sets engine.server): inputs may hold a
     // request's own state, so inside a request scope the value is derived per
-    // scope, and the shared cache below is only ever fed shared values.
+    // scope, and the shared cache (derived) is only ever fed shared values.
     let perScope = new WeakMap() // scope -> { args, value }
     let currentScope = () => engine.server && engine.server.scope.getStore()
     let scopedValue = scope => {
@@ -44,30 +43,8 @@ let computedStore = (sources, fn, method, deferred) => {
       return last.value
     }
 
-    let derive = () => {
-      if (derivedAt === engine.epoch()) return
-      if (mounted && !engine.isStale(store)) {
-        derivedAt = engine.epoch()
-        return
-      }
-      derivedAt = engine.epoch()
-      engine.markFresh(store)
-      let args = inputs.map(input => input.get())
-      if (previousArgs && args.every((arg, i) => inputs[i].eq(arg, previousArgs[i]))) return
-      previousArgs = args
-      let value = fn(...args)
-      if (value && value.then && value.t) {
-        // A task() promise: write its result unless the inputs moved on.
-        value.then(result => {
-          if (previousArgs === args) store.set(result)
-        })
-      } else {
-        store.set(value)
-        derivedAt = engine.epoch()
-      }
-    }
-    let settle = () => (engine.server ? engine.server.scope.exit(derive) : derive())
     let timer
+    let settle = () => derived.settle()
     let run = deferred
       ? () => {
           clearTimeout(timer)
@@ -75,24 +52,32 @@ let computedStore = (sources, fn, method, deferred) => {
         }
       : settle
     run[EDGE] = store
+    // A computed() edge: the engine calls derived.settle() for it, and the
+    // core passes over its calls while the store is fresh (settle() would do
+    // nothing). A batched() store's `run` sets a timer instead.
+    if (!deferred) run[SETTLES] = derived
 
     onMount(store, () => {
       let unbinds = inputs.map(input => input.listen(run))
       // Inputs may have changed while nothing was listening.
-      mounted = true
+      derived.mounted = true
       engine.markStale(store)
-      settle()
+      derived.settle()
       return () => {
-        mounted = false
+        derived.mounted = false
         for (let unbind of unbinds) unbind()
       }
     })
 
     let get = store.get
     store.get = () => {
-      let scope = currentScope()
-      if (scope) return scopedValue(scope)
-      settle()
+      let server = engine.server
+      if (!server) derived.derive()
+      else {
+        let scope = server.scope.getStore()
+        if (scope) return scopedValue(scope)
+        derived.settle()
+      }
       return get()
     }
 
@@ -108,7 +93,7 @@ let computedStore = (sources, fn, method, deferred) => {
 
     let storeClean = store[clean]
     store[clean] = () => {
-      previousArgs = derivedAt = undefined
+      derived.forget()
       store.value = undefined
       storeClean()
     }

@@ -30,88 +30,99 @@ export let writesNothing = (store, present, old, value, key) =>
 /* @__NO_SIDE_EFFECTS__ */
 export const map = (initial = {}, options) => {
   assertPlainObject(initial, 'map()')
-  return createStore(KIND_MAP, initial, options, store => {
-    let current
-    let entries = null
-    let pending = 0
-    let lastProperty
-    let lastValue
-    let lastDeleted = false
-    // See engine.quietMark(): while it stays the same, a write in this batch
-    // reaches no listener, so its old value need not be built.
-    let quietMark = -1
+  // The map's state, made before its store object so that `value` is an
+  // accessor on it from the start (see createStore).
+  let current
+  let entries = null
+  let pending = 0
+  let lastProperty
+  let lastValue
+  let lastDeleted = false
+  // See engine.quietMark(): while it stays the same, a write in this batch
+  // reaches no listener, so its old value need not be built.
+  let quietMark = -1
+  let self // the store object, once made
 
-    let load = object => {
-      current = object
-      entries = null
-      pending = 0
+  let load = object => {
+    current = object
+    entries = null
+    pending = 0
+  }
+
+  let materialize = () => {
+    let next
+    if (pending === 1) {
+      next = { ...current }
+      if (lastDeleted) delete next[lastProperty]
+      else setOwn(next, lastProperty, lastValue)
+    } else {
+      next = {}
+      for (let [property, value] of entries) setOwn(next, property, value)
     }
+    current = next
+    pending = 0
+    return next
+  }
+  let read = () => (pending ? materialize() : current)
 
-    let materialize = () => {
-      let next
-      if (pending === 1) {
-        next = { ...current }
-        if (lastDeleted) delete next[lastProperty]
-        else setOwn(next, lastProperty, lastValue)
-      } else {
-        next = {}
-        for (let [property, value] of entries) setOwn(next, property, value)
-      }
-      current = next
-      pending = 0
-      return next
-    }
-    let read = () => (pending ? materialize() : current)
-
-    // The starting object: `initial`, or the server's state for a named map.
-    load(isPlainObject(store.value) ? store.value : initial)
-    Object.defineProperty(store, 'value', {
-      enumerable: true,
+  // The starting object: `initial`, or the server's state for a named map.
+  let valueFrom = start => {
+    load(isPlainObject(start) ? start : initial)
+    return {
       get: read,
       set: object => {
-        assertPlainObject(object, 'value =', store)
+        assertPlainObject(object, 'value =', self)
         load(object)
       }
-    })
-
-    store.eqKey = Object.is
-    let set = store.set
-    store.set = object => {
-      assertPlainObject(object, 'set()', store)
-      set(object)
     }
-    let baseNotify = store.notify
+  }
 
-    store.setKey = function (key, value) {
-      if (this && this !== store && typeof this === 'object' && 'lc' in this) {
-        throw new AtollError(
-          'ATOLL_NOT_A_MAP',
-          `setKey() was called on store ${storeLabel(this)}, which is not a map`
-        )
+  return createStore(
+    KIND_MAP,
+    initial,
+    options,
+    store => {
+      self = store
+      store.eqKey = Object.is
+      let set = store.set
+      store.set = object => {
+        assertPlainObject(object, 'set()', store)
+        set(object)
       }
-      // Server only: inside a request scope atoll-store/ssr makes the write
-      // that request's own, from the scope's value (see ssr/index.js). Unset
-      // on the client.
-      if (engine.server && engine.server.setKey(store, key, value)) return
-      let property = propertyOf(key)
-      let present = entries ? entries.has(property) : Object.hasOwn(current, property)
-      let old = present ? (entries ? entries.get(property) : current[property]) : undefined
-      if (writesNothing(store, present, old, value, key)) return
-      let deleting = value === undefined
+      let baseNotify = store.notify
 
-      let mark = engine.quietMark()
-      let oldValue =
-        store.notify !== baseNotify || (store.lc && (mark < 0 || mark !== quietMark)) ? read() : undefined
-      quietMark = mark
+      store.setKey = function (key, value) {
+        if (this && this !== store && typeof this === 'object' && 'lc' in this) {
+          throw new AtollError(
+            'ATOLL_NOT_A_MAP',
+            `setKey() was called on store ${storeLabel(this)}, which is not a map`
+          )
+        }
+        // Server only: inside a request scope atoll-store/ssr makes the write
+        // that request's own, from the scope's value (see ssr/index.js). Unset
+        // on the client.
+        if (engine.server && engine.server.setKey(store, key, value)) return
+        let property = propertyOf(key)
+        let present = entries ? entries.has(property) : Object.hasOwn(current, property)
+        let old = present ? (entries ? entries.get(property) : current[property]) : undefined
+        if (writesNothing(store, present, old, value, key)) return
+        let deleting = value === undefined
 
-      if (!entries) entries = new Map(Object.entries(current))
-      if (deleting) entries.delete(property)
-      else entries.set(property, value)
-      lastProperty = property
-      lastValue = value
-      lastDeleted = deleting
-      pending += 1
-      store.notify(oldValue, key)
-    }
-  })
+        let mark = engine.quietMark()
+        let oldValue =
+          store.notify !== baseNotify || (store.lc && (mark < 0 || mark !== quietMark)) ? read() : undefined
+        quietMark = mark
+
+        if (!entries) entries = new Map(Object.entries(current))
+        if (deleting) entries.delete(property)
+        else entries.set(property, value)
+        lastProperty = property
+        lastValue = value
+        lastDeleted = deleting
+        pending += 1
+        store.notify(oldValue, key)
+      }
+    },
+    valueFrom
+  )
 }

@@ -6,11 +6,23 @@
 // - listenerFns[slot] / listenerStores[slot]: the function and store of the
 //   core's listener `slot`; undefined once unlistened (the core reuses slots,
 //   and drops queued calls of a removed listener before reusing its slot).
+//   listenerEdges[slot]: for a computed's edge, the object whose settle() the
+//   function calls (see SETTLES), called directly by the drain; else undefined.
 // - payloads: flat [oldValue, changedKey, ...]; a queue entry's payload id is
-//   an index into it. Emptied when the outermost drain ends outside a batch.
+//   an index into it. payloads[0..payloadCount) are in use. When the
+//   outermost drain ends outside a batch they are overwritten with undefined
+//   (no old value is kept alive) and the count goes back to 0; the array keeps
+//   its room, so a flush allocates nothing for them (up to PAYLOADS_KEPT).
 // - batchOpen mirrors the core's: true from the outermost batch() until its
 //   flush has drained the queue (writes made by listeners during the flush
 //   belong to the batch, as in Nano Stores).
+// - held: while a batch's flush calls a listener, that listener's latest
+//   notify (store core id, payload id) waits here instead of calling the
+//   core, and goes in with the drain's next take (atoll_notify_take): a
+//   computed's re-derive ends with a notify, so a recompute in a flush costs
+//   one call, not two. 0 = nothing held. Every other step that reads or
+//   writes the core's state calls sendHeld() first, so the core sees the same
+//   steps in the same order as without holding.
 // - epoch: counts notifications. An unmounted computed store re-derives when
 //   it moved (a mounted one asks the core's stale flags instead).
 // - fnOwner[id] / fnRefs[id]: the function that holds core function id `id`
@@ -65,8 +77,15 @@ export const KIND_COMPUTED = 2
 export const KIND_NAMES = ['atom', 'map', 'computed']
 let withArticle = word => (/^[aeiou]/.test(word) ? 'an ' : 'a ') + word
 
-export const ENGINE_PROTOCOL = 4 // 4: engine.server, startedFromServer
+export const ENGINE_PROTOCOL = 5 // 4: engine.server, startedFromServer; 5: takeStale, SETTLES
 const FN_ID = Symbol.for('atoll-store.fn')
+// On a computed's edge listener (computed/, not batched/): the object whose
+// settle() the listener calls. The drain calls it directly (one call site
+// for every edge, see listenerEdges), and since settle() does nothing while
+// the computed is not stale, the core's take() passes over such calls then
+// instead of returning them (see Runtime::take).
+export const SETTLES = Symbol.for('atoll-store.settles')
+const PAYLOADS_KEPT = 1024 // see `payloads` above
 
 // `raw`: the exports of the core wasm (bindings/hot_exports.cpp).
 export function createEngine(raw) {
@@ -78,12 +97,25 @@ export function createEngine(raw) {
   let u32 = () => (heap.length ? heap : (heap = new Uint32Array(memory.buffer)))
   let u8 = () => (bytes.length ? bytes : (bytes = new Uint8Array(memory.buffer)))
 
-  // Byte offset of a store's stale flag (the core's array may have moved).
-  let staleFlag = store => u32()[view + VIEW_STALE] + store.core
+  // Byte offset of the stale flags. The core's array moves only when it makes
+  // a store (atoll_create, or atoll_listen of store 0), so it is read again
+  // after those calls only.
+  let staleBase = u32()[view + VIEW_STALE]
+  let staleFlag = store => staleBase + store.core
+
+  let sendHeld = () => {
+    if (heldStore) {
+      let store = heldStore
+      heldStore = 0
+      raw.atoll_notify(store, heldPayload)
+    }
+  }
 
   let listenerFns = []
   let listenerStores = []
+  let listenerEdges = []
   let payloads = []
+  let payloadCount = 0
   let named = new Map()
   let handedOff = new Map()
   let fromServer = new Set()
@@ -93,6 +125,8 @@ export function createEngine(raw) {
   let fnRefs = [0]
   let freeFnIds = []
   let draining = false
+  let heldStore = 0 // see `held` above
+  let heldPayload = 0
   let batchOpen = false
   let flushing = false
   let batchId = 0 // also the core's batch number (view.batch) while one is open
@@ -104,7 +138,10 @@ export function createEngine(raw) {
   // stores live for the page; a store with listeners is still referenced.)
   let released =
     typeof FinalizationRegistry === 'function'
-      ? new FinalizationRegistry(id => raw.atoll_release(id))
+      ? new FinalizationRegistry(id => {
+          sendHeld()
+          raw.atoll_release(id)
+        })
       : { register() {} }
 
   // The function's id, or 0 if it has none. (The owner check also keeps a
@@ -144,7 +181,12 @@ export function createEngine(raw) {
     if (store.name === undefined) released.register(store, id)
     return id
   }
-  let coreId = store => store.core || gotCoreId(store, raw.atoll_create())
+  let coreId = store => {
+    if (store.core) return store.core
+    let id = raw.atoll_create()
+    staleBase = u32()[view + VIEW_STALE]
+    return gotCoreId(store, id)
+  }
 
   let call = (slot, payload) => {
     // Listeners read the store's live value when they run.
@@ -165,8 +207,14 @@ export function createEngine(raw) {
         if (batchOpen) {
           // An empty queue closes the batch here; the core needs asking only
           // when there is a call to take (it skips calls the batch merged).
-          let h = u32()
-          slot = h[view + VIEW_HEAD] < h[view + VIEW_TAIL] ? raw.atoll_take() : 0
+          if (heldStore) {
+            let store = heldStore
+            heldStore = 0
+            slot = raw.atoll_notify_take(store, heldPayload)
+          } else {
+            let h = u32()
+            slot = h[view + VIEW_HEAD] < h[view + VIEW_TAIL] ? raw.atoll_take() : 0
+          }
           if (!slot) {
             batchOpen = false
             u32()[view + VIEW_BATCH] = 0
@@ -174,6 +222,7 @@ export function createEngine(raw) {
           }
           payload = u32()[view + VIEW_TAKEN_PAYLOAD]
         } else {
+          sendHeld()
           let h = u32()
           let head = h[view + VIEW_HEAD]
           if (head >= h[view + VIEW_TAIL]) break
@@ -184,7 +233,9 @@ export function createEngine(raw) {
           payload = h[at + 1]
         }
         try {
-          call(slot, payload)
+          let edge = listenerEdges[slot]
+          if (edge) edge.settle()
+          else call(slot, payload)
         } catch (e) {
           failed = true
           error = e
@@ -192,8 +243,13 @@ export function createEngine(raw) {
         }
       }
     } finally {
+      sendHeld() // (only if a listener threw past the loop)
       draining = false
-      if (!batchOpen) payloads.length = 0
+      if (!batchOpen) {
+        if (payloadCount > PAYLOADS_KEPT) payloads = []
+        else for (let i = 0; i < payloadCount; i++) payloads[i] = undefined
+        payloadCount = 0
+      }
     }
     if (failed) throw error
   }
@@ -250,10 +306,15 @@ export function createEngine(raw) {
       let fresh = !id
       if (fresh) id = newFnId(fn)
       fnRefs[id]++
-      let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, fresh)
+      sendHeld()
+      let settles = edgeOf && fn[SETTLES]
+      let flags = (fresh ? 1 : 0) | (settles ? 2 : 0)
+      let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
+      staleBase = u32()[view + VIEW_STALE]
       if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
       listenerFns[slot] = fn
       listenerStores[slot] = store
+      listenerEdges[slot] = settles || undefined
     },
     // Removes the first listen() of `fn` on `store` (as Nano Stores does).
     // Returns the store's listener count left, or -1 if there was none.
@@ -261,10 +322,11 @@ export function createEngine(raw) {
       quiet++
       let id = fnId(fn)
       if (!id || !fnRefs[id] || !store.core) return -1 // listens nowhere: nothing to ask
+      sendHeld()
       let left = raw.atoll_unlisten(store.core, id)
       if (left >= 0) {
         let slot = u32()[view + VIEW_REMOVED]
-        listenerFns[slot] = listenerStores[slot] = undefined
+        listenerFns[slot] = listenerStores[slot] = listenerEdges[slot] = undefined
         releaseFnId(id)
       }
       return left
@@ -275,10 +337,11 @@ export function createEngine(raw) {
     clearListeners(store) {
       quiet++
       if (!store.core) return
+      sendHeld()
       for (let slot = 0; slot < listenerStores.length; slot++) {
         if (listenerStores[slot] === store) {
           fnRefs[fnId(listenerFns[slot])]--
-          listenerFns[slot] = listenerStores[slot] = undefined
+          listenerFns[slot] = listenerStores[slot] = listenerEdges[slot] = undefined
         }
       }
       raw.atoll_clear_listeners(store.core)
@@ -287,10 +350,17 @@ export function createEngine(raw) {
     notify(store, oldValue, changedKey) {
       epoch++
       if (!store.core) return // never listened to: nobody to tell
-      let payload = payloads.length
+      let payload = payloadCount
+      payloadCount += 2
       // Inside a batch listeners get no changedKey (several keys may change).
-      payloads.push(oldValue, batchOpen ? undefined : changedKey)
-      if (raw.atoll_notify(store.core, payload) && !draining) drain()
+      payloads[payload] = oldValue
+      payloads[payload + 1] = batchOpen ? undefined : changedKey
+      sendHeld()
+      if (batchOpen && draining) {
+        // In a flush (or a batch a listener opened): held for the drain's next take.
+        heldStore = store.core
+        heldPayload = payload
+      } else if (raw.atoll_notify(store.core, payload) && !draining) drain()
     },
 
     // Only the outermost batch opens one in the core and flushes it, even
@@ -324,12 +394,22 @@ export function createEngine(raw) {
 
     // Computed graph: the core marks a mounted computed stale when one of its
     // inputs (or theirs) notifies; the computed clears the flag as it re-derives.
-    // (Only asked of mounted computed stores, which have a core id.)
-    isStale: store => u8()[staleFlag(store)] !== 0,
-    markFresh(store) {
-      if (store.core) u8()[staleFlag(store)] = 0
+    // takeStale: a mounted computed is about to derive; clears its flag and
+    // returns whether it was set (one step, read and write, per recompute).
+    // Only a mounted computed clears its flag, so while its edges are being
+    // added (before it counts as mounted) a queued edge call is never passed
+    // over by the core (see SETTLES).
+    takeStale(store) {
+      sendHeld()
+      if (!store.core) return false
+      let flags = u8()
+      let at = staleFlag(store)
+      let was = flags[at] !== 0
+      flags[at] = 0
+      return was
     },
     markStale(store) {
+      sendHeld()
       u8()[staleFlag(store)] = 1
     }
   }

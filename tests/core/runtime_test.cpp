@@ -154,6 +154,32 @@ TEST_CASE("computed graph: a change marks everything derived from it stale, once
   REQUIRE((!stale[b.value()] && !stale[c.value()] && stale[d.value()]));
 }
 
+TEST_CASE("take passes over a call of an idle-while-fresh edge whose computed is fresh") {
+  Runtime rt;
+  StoreId a = rt.createStore();
+  StoreId b = rt.createStore();
+  StoreId c = rt.createStore();
+  ListenerId eb = rt.addListener(a, FnId(1), b, false, true); // idle while b is fresh
+  ListenerId ec = rt.addListener(a, FnId(2), c);              // always delivered
+  ListenerId la = rt.addListener(a, FnId(3));
+  uint8_t* stale = rt.view().stale;
+  rt.openBatch();
+  rt.notify(a, PayloadId(1));
+  REQUIRE(drain(rt) == Calls{{eb, 1}, {ec, 1}, {la, 1}}); // b stale: delivered
+  rt.openBatch();
+  rt.notify(a, PayloadId(2));
+  stale[b.value()] = stale[c.value()] = 0; // the host re-derived both inside the batch
+  REQUIRE(drain(rt) == Calls{{ec, 2}, {la, 2}});
+  // The call passed over still counts as made for the batch: function 1's
+  // record starts empty, so a write during the flush queues it again.
+  rt.openBatch();
+  rt.notify(a, PayloadId(3));
+  stale[b.value()] = 0;
+  REQUIRE(rt.take() == ec);
+  rt.notify(a, PayloadId(4)); // b stale again
+  REQUIRE(drain(rt) == Calls{{la, 3}, {eb, 4}, {ec, 4}});
+}
+
 TEST_CASE("many listeners churn without growing the table") {
   Runtime rt;
   StoreId a = rt.createStore();
