@@ -310,11 +310,15 @@ export function createEngine(raw) {
       let settles = edgeOf && fn[SETTLES]
       let flags = (fresh ? 1 : 0) | (settles ? 2 : 0)
       let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
-      staleBase = u32()[view + VIEW_STALE]
-      if (!store.core) gotCoreId(store, u32()[view + VIEW_CREATED])
+      if (!store.core) {
+        // This listen made the store in the core, which may move the flags.
+        staleBase = u32()[view + VIEW_STALE]
+        gotCoreId(store, u32()[view + VIEW_CREATED])
+      }
       listenerFns[slot] = fn
       listenerStores[slot] = store
-      listenerEdges[slot] = settles || undefined
+      // (A freed slot's edge is cleared when it is freed.)
+      if (settles) listenerEdges[slot] = settles
     },
     // Removes the first listen() of `fn` on `store` (as Nano Stores does).
     // Returns the store's listener count left, or -1 if there was none.
