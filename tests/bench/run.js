@@ -1,5 +1,8 @@
 // Benchmark: Atoll against Nano Stores, same workloads in one process.
 // `node tests/bench/run.js` from the repo root. Reports only; always exits 0.
+// `--only <text>`: just the workloads whose name holds <text>, and no size,
+// graph or memory tables (a workload measured alone: V8 has then seen fewer
+// store shapes at the shared call sites than in the full run).
 import * as nano from 'nanostores'
 import os from 'node:os'
 
@@ -22,8 +25,12 @@ const setup = (w, lib) => {
 const fmtNs = v => (v instanceof Error ? 'error' : v < 100 ? v.toFixed(1) : v.toFixed(0))
 const errors = []
 
+let onlyAt = process.argv.indexOf('--only')
+let only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1]
+let chosen = only === undefined ? workloads : workloads.filter(w => w.name.includes(only))
+
 let rows = [['workload', 'nanostores ns/op', 'atoll ns/op', 'ratio (atoll/nano)', 'target', 'ok?']]
-for (let w of workloads) {
+for (let w of chosen) {
   let [n, a] = compare([setup(w, nano), setup(w, atoll)])
   for (let [lib, r] of [
     ['nanostores', n],
@@ -59,12 +66,16 @@ console.log(
 )
 console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
-console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')
-console.log(await measureSizes().then(sizeTable, e => 'size report failed: ' + e.message))
+if (only === undefined) await rest()
 
-// Graph workloads against nanostores and alien-signals, then memory per store
-// (also `npm run bench:graph` alone).
-await import('./graph/run.js')
-  .then(m => m.runGraph())
-  .catch(e => console.log('\ngraph benchmark failed: ' + e.message))
+async function rest() {
+  console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')
+  console.log(await measureSizes().then(sizeTable, e => 'size report failed: ' + e.message))
+
+  // Graph workloads against nanostores and alien-signals, then memory per store
+  // (also `npm run bench:graph` alone).
+  await import('./graph/run.js')
+    .then(m => m.runGraph())
+    .catch(e => console.log('\ngraph benchmark failed: ' + e.message))
+}
 // No process.exit(): it would cut output still queued for a pipe (`npm run bench | tee`).
