@@ -424,7 +424,10 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
     const record = (page) => page.on('console', (msg) => msg.type() === 'log' && logs.push(msg.text()));
     const plain = await context.newPage();
     record(plain);
-    await plain.goto(server.url);
+    await plain.addInitScript(hydrationProbe);
+    await plain.goto(server.url, { waitUntil: 'commit' });
+    // (A click before the island hydrated would do nothing.)
+    await waitForHydration(plain);
     await plain.click($.add('vue'));
     await expectState(plain, cartModel().add(productOf.vue).expected(), 'without ?debug');
     assert.deepEqual(
