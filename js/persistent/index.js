@@ -47,11 +47,14 @@ export function persist(store, options = {}) {
   })
 }
 
-let save = (store, storage, key) => {
-  // JSON has no undefined: an atom set to undefined is saved as "nothing
-  // saved", so the next load starts from the initial value.
-  if (store.value === undefined) storage.removeItem(key)
-  else writeItem(storage, key, toJSONText(store.value, storeLabel(store)), store)
+// The store's value as saved: its JSON text, or null for undefined (JSON has
+// no undefined: an atom set to undefined is saved as "nothing saved", so the
+// next load starts from the initial value).
+let savedText = store => (store.value === undefined ? null : toJSONText(store.value, storeLabel(store)))
+
+let save = (store, storage, key, text = savedText(store)) => {
+  if (text === null) storage.removeItem(key)
+  else writeItem(storage, key, text, store)
 }
 
 // The page keeps working with the server's state when it cannot be saved
@@ -60,8 +63,8 @@ let save = (store, storage, key) => {
 // together. Reading is far cheaper than writing it again.)
 let saveServerState = (store, storage, key) => {
   try {
-    let text = store.value === undefined ? null : toJSONText(store.value, storeLabel(store))
-    if (storage.getItem(key) !== text) save(store, storage, key)
+    let text = savedText(store)
+    if (storage.getItem(key) !== text) save(store, storage, key, text)
   } catch (error) {
     console.warn(`${error.message} (the server's state, at page load)`)
   }
