@@ -35,19 +35,22 @@ export default defineConfig({
       // The store modules every island needs, in one chunk: split by what
       // imports them, they came as a dozen small files that the browser
       // finds one import level after another, six at a time over HTTP/1.1,
-      // while every island waits. Adapters stay with their framework's chunk,
-      // and modules loaded on demand (logger, document, yjs) stay apart.
-      // (The page benchmark's Nano Stores copy is built from this file; the
-      // rule does not touch nanostores, whose few modules already come in
-      // two chunks: with it, that copy's "recently added" line missed an
-      // update in 2 of 7 runs of the benchmark, for a reason not found.)
+      // while every island waits. With them the page's own cart module
+      // (src/cartStore.js and what it imports), which every island imports
+      // too. server.mjs preloads this chunk with the page. Adapters stay
+      // with their framework's chunk, and modules loaded on demand (logger,
+      // document, yjs) stay apart.
+      // (The page benchmark's Nano Stores copy is built from this file, with
+      // nanostores and @nanostores/persistent added to the rule, so both
+      // pages get the same chunking and the same preload:
+      // tests/bench/page/nanoSite.js.)
       rolldownOptions: {
         output: {
           codeSplitting: {
             groups: [
               {
                 name: 'stores',
-                test: /node_modules[\\/]atoll-store[\\/]js[\\/](?!react|preact|vue|solid|svelte|logger|document|yjs)/,
+                test: /node_modules[\\/]atoll-store[\\/]js[\\/](?!react|preact|vue|solid|svelte|logger|document|yjs)|[\\/]src[\\/](cartStore|cartCookie|products)\.js$/,
               },
             ],
           },

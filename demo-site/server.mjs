@@ -9,11 +9,15 @@
 //   Accept-Encoding, with the right Content-Type (application/wasm for .wasm);
 // - everything else (the page, rendered per request from the cart cookie) is
 //   compressed on the fly by `compression` (brotli or gzip, negotiated).
+// - the storefront's response names the store chunk (the store modules every
+//   island imports, with the wasm core inlined: astro.config.mjs groups
+//   them) in a `Link: rel=modulepreload` header, so the browser fetches it
+//   with the page instead of after the first island's chunk that imports it.
 // Caching: Astro's hashed /_astro/ files never change under their name, so
 // they are cached for a year as immutable; other files (public/, whose names
 // do not change with their content) are revalidated by ETag on every use; the
 // page is private to the visitor (it shows their cart) and never shared.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
@@ -45,12 +49,19 @@ const files = sirv(client, {
   },
 });
 
+const storeChunks = readdirSync(new URL('./dist/client/_astro/', import.meta.url)).filter((name) =>
+  /^stores\.[\w-]+\.js$/.test(name),
+);
+const preload = storeChunks.map((name) => `</_astro/${name}>; rel=modulepreload`).join(', ');
+
 const server = createServer((req, res) => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   compress(req, res, () => {
     const page = () => {
       // Astro's own headers, if it sets any, replace this one.
       res.setHeader('Cache-Control', 'private, no-cache');
+      // (Only the storefront's islands use it: /no-bundler loads the standalone build.)
+      if (preload && req.url.split('?')[0] === '/') res.setHeader('Link', preload);
       astro(req, res);
     };
     if (req.method === 'GET' || req.method === 'HEAD') files(req, res, page);

@@ -74,11 +74,8 @@ if (typeof window !== 'undefined') {
   cartItems.subscribe((items) => writeCookie(CART_COOKIE, formatCart(items)));
   isCartOpen.subscribe((open) => writeCookie(OPEN_COOKIE, open ? '1' : '0'));
 
-  // 4. ?debug in the URL: every change in the console ([cart] cart/items.moon-lamp: … → …).
-  if (new URLSearchParams(location.search).has('debug')) {
-    const { logStores } = await import('atoll-store/logger');
-    logStores([isCartOpen, cartItems], { label: 'cart' });
-  }
+  // (?debug logging is set up by the page's script, pages/index.astro: the
+  // logger must not be on the path every island waits for.)
 }
 
 function writeCookie(name, value) {

@@ -103,6 +103,14 @@ describe('demo production server (server.mjs)', { timeout: 60_000 }, () => {
       "the page shows the visitor's cart: never in a shared cache",
     );
     assert.match(page.headers.vary, /Accept-Encoding/i);
+    // The store chunk (with the wasm core inlined) starts loading with the page.
+    const storeChunk = readdirSync(join(siteDir, 'dist', 'client', '_astro')).find((f) =>
+      /^stores\.[\w-]+\.js$/.test(f),
+    );
+    assert.ok(storeChunk, 'the build has one store chunk (astro.config.mjs)');
+    assert.equal(page.headers.link, `</_astro/${storeChunk}>; rel=modulepreload`);
+    const chunk = await get(new URL(`/_astro/${storeChunk}`, server.url));
+    assert.equal(chunk.status, 200);
     assert.equal((await get(server.url, { 'accept-encoding': 'gzip' })).headers['content-encoding'], 'gzip');
     assert.equal((await get(server.url)).headers['content-encoding'], undefined);
 

@@ -444,6 +444,8 @@ describe('storefront cart features (built, astro preview, Chromium)', { timeout:
       await tab.addInitScript(hydrationProbe);
       await tab.goto(`${server.url}?debug`, { waitUntil: 'commit' });
       await waitForHydration(tab);
+      // The page's script loads the logger after the page: clicks before it do not log.
+      await tab.waitForSelector('html[data-logging="on"]');
       return { page: tab, problems };
     })();
     logs.length = 0;

@@ -82,6 +82,12 @@ export function makeNanoSite(dest) {
     [/^ *<div class="saved"[\s\S]*?<\/div>\n/m, '', 'Save/Restore markup'],
     [/^ *import \{ restore, snapshot \} from 'atoll-store\/snapshot';\n/m, '', 'snapshot import'],
     [/^ {2}\/\/ "Save cart"[\s\S]*?\n {2}showSaved\(\);\n/m, '', 'Save/Restore script'],
+    [/^ {2}\/\/ \?debug in the URL[\s\S]*?\n {2}\}\n/m, '', '?debug logger'],
+    [
+      /^ {2}import \{ cartCount, cartItems, isCartOpen \} from/m,
+      '  import { cartCount, cartItems } from',
+      'logger import',
+    ],
     [/^ *saved\.dataset\.ready = 'true';\n/m, '', 'Save/Restore ready flag'],
     [/^ *<a [^>]*href="\/no-bundler"[^>]*>[^<]*<\/a>\n/m, '', 'link to the no-bundler page'],
     [/^\/\/ "Share this cart": where[\s\S]*?\nconst sync = [^\n]*\n/m, '', 'Share: sync info'],
@@ -93,6 +99,14 @@ export function makeNanoSite(dest) {
     join(dest, 'astro.config.mjs'),
     [/^import syncServer from '[^']+';\n/m, '', 'sync integration import'],
     [/^ *\/\/ "Share this cart"[^\n]*\n *syncServer\(\),\n/m, '', 'sync integration'],
+    // The same chunk rule for the Nano Stores modules: its store chunk holds
+    // nanostores and @nanostores/persistent with the cart module, as Atoll's
+    // holds atoll-store's modules (and server.mjs preloads it the same way).
+    [
+      /\|\[\\\\\/\]src\[\\\\\/\]\(cartStore/,
+      '|node_modules[\\\\/](nanostores|@nanostores[\\\\/]persistent)[\\\\/]$&',
+      'store chunk rule',
+    ],
   );
   edit(
     join(dest, 'server.mjs'),
