@@ -37,7 +37,10 @@ export default defineConfig({
       // finds one import level after another, six at a time over HTTP/1.1,
       // while every island waits. With them the page's own cart module
       // (src/cartStore.js and what it imports), which every island imports
-      // too. server.mjs preloads this chunk with the page. Adapters stay
+      // too, and Vite's preload helper, which every dynamic import() of the
+      // page's scripts (and Preact's client) imports: found one level down
+      // and queued behind the island chunks, it held up those scripts by
+      // 100 ms. server.mjs preloads this chunk with the page. Adapters stay
       // with their framework's chunk, and modules loaded on demand (logger,
       // document, yjs) stay apart.
       // (The page benchmark's Nano Stores copy is built from this file, with
@@ -50,7 +53,7 @@ export default defineConfig({
             groups: [
               {
                 name: 'stores',
-                test: /node_modules[\\/]atoll-store[\\/]js[\\/](?!react|preact|vue|solid|svelte|logger|document|yjs)|[\\/]src[\\/](cartStore|cartCookie|products)\.js$/,
+                test: /node_modules[\\/]atoll-store[\\/]js[\\/](?!react|preact|vue|solid|svelte|logger|document|yjs)|[\\/]src[\\/](cartStore|cartCookie|products)\.js$|preload-helper/,
               },
             ],
           },
