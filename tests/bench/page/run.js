@@ -4,7 +4,11 @@
 // in headless Chromium, each load in a fresh context (empty cache). Prints a
 // table, atoll | nanostores | atoll/nano, of medians over the rounds.
 //
-//   npm run bench:page [-- --rounds N]     (N >= 1, default 9)
+//   npm run bench:page [-- --rounds N]     (N >= 1, default 21)
+//
+// Single loads on a shared 2-core machine vary by +-100 ms: medians of 15
+// rounds moved the hydration ratio by up to 0.1 between runs of one build
+// (0.99-1.08 with an empty cart, 1.03-1.17 with a saved one), hence 21.
 //
 // Progress goes to stderr, the table to stdout. It fails (exit 1) when a page
 // does not hydrate, shows the wrong cart, or logs an error or a warning.
@@ -31,7 +35,7 @@ const SAVED_CART = [saved, saved];
 
 function parseRounds(argv) {
   const i = argv.indexOf('--rounds');
-  if (i === -1) return 9;
+  if (i === -1) return 21;
   const rounds = Number(argv[i + 1]);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds needs a whole number >= 1, got ${argv[i + 1]}`);
