@@ -23,6 +23,17 @@
 //   one call, not two. 0 = nothing held. Every other step that reads or
 //   writes the core's state calls sendHeld() first, so the core sees the same
 //   steps in the same order as without holding.
+// - heldListen (the store), heldListenId, heldListenFresh: a listen() made
+//   outside any batch and drain, of a store the core knows, by a function
+//   that listens nowhere else, and not a computed's edge, waits here instead
+//   of calling the core, and goes in first with the core's next call
+//   (sendHeld). An unbind of it before then cancels it: neither call is
+//   made, so a subscribe and its unsubscribe with nothing in between (what
+//   React's useSyncExternalStore does on every mount, and a get() of an
+//   unmounted store) cost no call. Exact, because that listen is its
+//   function's only one (so it is the one an unbind removes), nothing was
+//   queued for it, and the id it freshly took is fresh again for whichever
+//   function takes it next. undefined = nothing held.
 // - epoch: counts notifications. An unmounted computed store re-derives when
 //   it moved (a mounted one asks the core's stale flags instead).
 // - fnOwner[id] / fnRefs[id]: the function that holds core function id `id`
@@ -104,6 +115,14 @@ export function createEngine(raw) {
   let staleFlag = store => staleBase + store.core
 
   let sendHeld = () => {
+    if (heldListen) {
+      let store = heldListen
+      heldListen = undefined
+      let slot = raw.atoll_listen(store.core, heldListenId, 0, heldListenFresh)
+      // (The id's owner is the function: it holds the id while it listens.)
+      listenerFns[slot] = fnOwner[heldListenId]
+      listenerStores[slot] = store
+    }
     if (heldStore) {
       let store = heldStore
       heldStore = 0
@@ -127,6 +146,9 @@ export function createEngine(raw) {
   let draining = false
   let heldStore = 0 // see `held` above
   let heldPayload = 0
+  let heldListen // see `heldListen` above
+  let heldListenId = 0
+  let heldListenFresh = 0 // atoll_listen's flags: 1 = the id is fresh
   let batchOpen = false
   let flushing = false
   let batchId = 0 // also the core's batch number (view.batch) while one is open
@@ -183,7 +205,7 @@ export function createEngine(raw) {
   }
   let coreId = store => {
     if (store.core) return store.core
-    let id = raw.atoll_create()
+    let id = raw.atoll_create() // (only from listen(), after its sendHeld)
     staleBase = u32()[view + VIEW_STALE]
     return gotCoreId(store, id)
   }
@@ -305,8 +327,15 @@ export function createEngine(raw) {
       let id = fnId(fn)
       let fresh = !id
       if (fresh) id = newFnId(fn)
-      fnRefs[id]++
       sendHeld()
+      if (!edgeOf && store.core && !fnRefs[id] && !draining && !batchOpen) {
+        fnRefs[id] = 1
+        heldListen = store
+        heldListenId = id
+        heldListenFresh = fresh ? 1 : 0
+        return
+      }
+      fnRefs[id]++
       let settles = edgeOf && fn[SETTLES]
       let flags = (fresh ? 1 : 0) | (settles ? 2 : 0)
       let slot = raw.atoll_listen(store.core, id, edgeOf ? coreId(edgeOf) : 0, flags)
@@ -326,6 +355,13 @@ export function createEngine(raw) {
       quiet++
       let id = fnId(fn)
       if (!id || !fnRefs[id] || !store.core) return -1 // listens nowhere: nothing to ask
+      if (heldListen === store && heldListenId === id) {
+        // Its only listen, never sent: cancel it. The store's count left is
+        // the one before it (store.lc counts every listen() in place).
+        heldListen = undefined
+        releaseFnId(id)
+        return store.lc - 1
+      }
       sendHeld()
       let left = raw.atoll_unlisten(store.core, id)
       if (left >= 0) {
@@ -371,6 +407,7 @@ export function createEngine(raw) {
     // when `fn` throws; a batch() inside it (or inside its flush) just runs.
     batch(fn) {
       if (batchOpen) return fn()
+      sendHeld() // (the core sees a held listen before the batch opens, as it was made)
       batchOpen = true
       batchId = (batchId + 1) >>> 0 || 1 // the core reads 0 as "no batch"
       u32()[view + VIEW_BATCH] = batchId

@@ -25,15 +25,13 @@ let imports = {
   }
 }
 
-// Bytes from hex. A page decodes the 8 KB once, cold, while its islands
-// wait: the loop takes 1-2 ms there, the browser's own Uint8Array.fromHex
-// (Chrome 140+, Firefox 133+, Safari 18.2+) next to nothing.
-let fromHex = hex => {
-  if (typeof Uint8Array.fromHex === 'function') return Uint8Array.fromHex(hex)
-  let bytes = new Uint8Array(hex.length / 2)
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16)
-  return bytes
-}
+// Bytes from hex. The browser's own Uint8Array.fromHex (Chrome 140+,
+// Firefox 133+, Safari 18.2+) takes next to nothing for the 8 KB; elsewhere
+// (Node 22, older browsers) the fallback takes about 1 ms, once. It is the
+// shortest one, for the core entry's size budget: a loop is 0.5 ms faster
+// and 28 B more gzip.
+let fromHex = hex =>
+  Uint8Array.fromHex ? Uint8Array.fromHex(hex) : Uint8Array.from(hex.match(/../g), pair => parseInt(pair, 16))
 
 // The core's exports, initialized.
 export function loadCore() {

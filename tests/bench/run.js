@@ -3,15 +3,23 @@
 // `--only <text>`: just the workloads whose name holds <text>, and no size,
 // graph or memory tables (a workload measured alone: V8 has then seen fewer
 // store shapes at the shared call sites than in the full run).
+// `--atoll <dir>`: the atoll-store of another checkout, built (its
+// js/index.js), e.g. an older commit in a git worktree, measured with
+// today's workloads in today's order; no size, graph or memory tables.
 import * as nano from 'nanostores'
 import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import { compare, sink } from './measure.js'
 import { measureSizes, sizeTable } from '../size/measure.js'
 import { workloads } from './workloads.js'
 
 // A failure to load atoll-store is reported, not fatal.
-let atoll = await import('atoll-store').catch(e => e)
+let atollAt = process.argv.indexOf('--atoll')
+let atollEntry =
+  atollAt < 0 ? 'atoll-store' : pathToFileURL(path.resolve(process.argv[atollAt + 1], 'js/index.js')).href
+let atoll = await import(atollEntry).catch(e => e)
 
 const setup = (w, lib) => {
   if (lib instanceof Error) return lib
@@ -66,7 +74,8 @@ console.log(
 )
 console.log(`median of rounds after warm-up (checksum ${sink % 1000})\n`)
 
-if (only === undefined) await rest()
+if (atollAt >= 0) console.log(`atoll-store from ${atollEntry}\n`)
+if (only === undefined && atollAt < 0) await rest()
 
 async function rest() {
   console.log('\nSize: esbuild bundle+minify (esm, browser), gzip -9 (tests/size/measure.js)')
