@@ -105,6 +105,14 @@ function table(sites, rounds, browserVersion) {
     ['decoded JS+wasm+CSS+HTML (KB)', (s) => median(s.cold.map((r) => total(r.decoded))), kb],
     ['requests (JS+wasm+CSS+HTML)', (s) => median(s.cold.map((r) => r.requests)), String],
   ];
+  // The same comparison per round: the two pages load one after the other,
+  // so a round's ratio leaves out what changed on the machine between rounds.
+  const [atoll, nano] = sites;
+  const paired = (kind) => median(atoll[kind].map((r, i) => r.islands / nano[kind][i].islands)).toFixed(2);
+  const pairedRows = [
+    ['all islands hydrated, empty cart: per round', paired('cold')],
+    ['all islands hydrated, saved cart: per round', paired('saved')],
+  ];
   const lines = [
     '| page load (median)                              |    atoll | nanostores | atoll/nano |',
     '|-------------------------------------------------|---------:|-----------:|-----------:|',
@@ -116,12 +124,15 @@ function table(sites, rounds, browserVersion) {
       `| ${label.padEnd(47)} | ${format(a).padStart(8)} | ${format(n).padStart(10)} | ${ratio.padStart(10)} |`,
     );
   }
+  for (const [label, ratio] of pairedRows) {
+    lines.push(`| ${label.padEnd(47)} | ${''.padStart(8)} | ${''.padStart(10)} | ${ratio.padStart(10)} |`);
+  }
   const encodings = [...new Set(sites.flatMap((s) => s.cold.flatMap((r) => [...r.encodings])))].join(', ');
   const cpu = cpus();
   lines.push(
     '',
     `${new Date().toISOString()} | Node ${process.version} | Chromium ${browserVersion} (headless) | ${cpu[0]?.model.trim()} x${cpu.length}`,
-    `${rounds} round(s), the two pages in turn, each load a fresh context; served by demo-site/server.mjs ` +
+    `${rounds} round(s), the two pages in turn, each load a fresh context; "per round": median of the rounds' ratios; served by demo-site/server.mjs ` +
       `(Content-Encoding of files >= 1 KB: ${encodings}), loopback, no throttling; 1 KB = 1024 B`,
   );
   return lines.join('\n');
