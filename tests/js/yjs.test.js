@@ -55,12 +55,18 @@ function calls(store) {
 
 let line = (id, quantity) => ({ id, name: `Item ${id}`, price: 10, quantity })
 
-test('a map store and a Y.Map stay equal both ways, one entry per key', () => {
-  let { a, b } = twoDevices()
+// Two devices, each with a cart map store bound to the Y.Map 'cart'.
+function twoCarts() {
+  let net = twoDevices()
   let cartA = map({})
   let cartB = map({})
-  bindYjs(cartA, a, { name: 'cart' })
-  bindYjs(cartB, b, { name: 'cart' })
+  bindYjs(cartA, net.a, { name: 'cart' })
+  bindYjs(cartB, net.b, { name: 'cart' })
+  return { ...net, cartA, cartB }
+}
+
+test('a map store and a Y.Map stay equal both ways, one entry per key', () => {
+  let { a, cartA, cartB } = twoCarts()
   cartA.setKey('lamp', line('lamp', 1))
   assert.deepEqual(cartB.get(), { lamp: line('lamp', 1) })
   cartB.setKey('mug', line('mug', 2))
@@ -73,11 +79,7 @@ test('a map store and a Y.Map stay equal both ways, one entry per key', () => {
 })
 
 test('a remote transaction reaches the store in one step; a single key keeps its changedKey', () => {
-  let net = twoDevices()
-  let cartA = map({})
-  let cartB = map({})
-  bindYjs(cartA, net.a, { name: 'cart' })
-  bindYjs(cartB, net.b, { name: 'cart' })
+  let { cartA, cartB, ...net } = twoCarts()
   let seen = calls(cartB)
   // Held back and delivered later, as from the network: not from inside
   // device a's listeners.
@@ -119,11 +121,7 @@ test('a local batch is one Yjs transaction; a single setKey writes one entry', t
 })
 
 test('no echo: a change from the other device is not sent back', t => {
-  let { a, b } = twoDevices()
-  let cartA = map({})
-  let cartB = map({})
-  bindYjs(cartA, a, { name: 'cart' })
-  bindYjs(cartB, b, { name: 'cart' })
+  let { a, b, cartA, cartB } = twoCarts()
   let fromB = ownTransactions(t, b)
   let fromA = ownTransactions(t, a)
   let seenA = calls(cartA)
@@ -139,11 +137,7 @@ test('no echo: a change from the other device is not sent back', t => {
 })
 
 test('two devices changing different keys at the same time both keep both', () => {
-  let net = twoDevices()
-  let cartA = map({})
-  let cartB = map({})
-  bindYjs(cartA, net.a, { name: 'cart' })
-  bindYjs(cartB, net.b, { name: 'cart' })
+  let { cartA, cartB, ...net } = twoCarts()
   cartA.setKey('lamp', line('lamp', 1))
   net.disconnect()
   cartA.setKey('mug', line('mug', 1))
@@ -265,11 +259,7 @@ test('binding: a document that holds the store wins; an empty one is seeded', ()
 })
 
 test('keys like __proto__ stay own keys, at the top and inside values', () => {
-  let { a, b } = twoDevices()
-  let cartA = map({})
-  let cartB = map({})
-  bindYjs(cartA, a, { name: 'cart' })
-  bindYjs(cartB, b, { name: 'cart' })
+  let { cartA, cartB } = twoCarts()
   let inner = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}')
   cartA.setKey('__proto__', inner)
   let value = cartB.get()
