@@ -6,6 +6,12 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { atom, batch, cleanStores, map, onMount, onStop } from '../../js/index.js'
 
+// A store the core knows (it has a listener), so its next listen() is held.
+let known = store => {
+  store.listen(() => {})
+  return store
+}
+
 test('a subscribe undone at once leaves the store as it was', () => {
   let $a = atom(0)
   let heard = []
@@ -42,10 +48,8 @@ test('a held listen hears the next write, in its place among the listeners', () 
 })
 
 test('a held listen hears a batch that starts right after it', () => {
-  let $a = atom(0)
-  let $m = map({})
-  $a.listen(() => {})
-  $m.listen(() => {})
+  let $a = known(atom(0))
+  let $m = known(map({}))
   let heard = []
   $a.listen(value => heard.push(value))
   batch(() => {
@@ -57,10 +61,8 @@ test('a held listen hears a batch that starts right after it', () => {
 })
 
 test('one function on two stores: an unbind removes the listen it made', () => {
-  let $a = atom(0)
-  let $b = atom(0)
-  $a.listen(() => {})
-  $b.listen(() => {})
+  let $a = known(atom(0))
+  let $b = known(atom(0))
   let heard = []
   let fn = value => heard.push(value)
   let offA = $a.listen(fn) // held
@@ -75,10 +77,8 @@ test('one function on two stores: an unbind removes the listen it made', () => {
 })
 
 test('an unbind after another store was written still removes the listen', () => {
-  let $a = atom(0)
-  let $b = atom(0)
-  $a.listen(() => {})
-  $b.listen(() => {})
+  let $a = known(atom(0))
+  let $b = known(atom(0))
   let heard = []
   let off = $a.listen(value => heard.push(value)) // held
   $b.set(1) // the core's next call: the listen goes in first
@@ -89,8 +89,7 @@ test('an unbind after another store was written still removes the listen', () =>
 })
 
 test('cleanStores() removes a held listen', () => {
-  let $a = atom(0)
-  $a.listen(() => {})
+  let $a = known(atom(0))
   let heard = []
   $a.listen(value => heard.push(value)) // held
   cleanStores($a)
