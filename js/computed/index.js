@@ -2,10 +2,11 @@
 // Derivation follows Nano Stores, so derived values and the side effects of
 // `fn` come in the same order: while mounted, a computed listens to each
 // input with `run` (an ordinary listener in the page's queue, marked as a
-// graph edge for the core; see derived.js for its state), and every read re-derives it first if it may be
-// out of date, pulling its inputs in order. That pull is what makes a
-// diamond glitch-free: the sink reads its inputs, which settle first, and
-// `fn` runs once, only when an input changed by that input's `eq`.
+// graph edge for the core; see derived.js for its state), and every read
+// re-derives it first if it may be out of date, pulling its inputs in order.
+// That pull is what makes a diamond glitch-free: the sink reads its inputs,
+// which settle first, and `fn` runs once, only when an input changed by that
+// input's `eq`.
 // "May be out of date": for a mounted computed the core's stale flag (set
 // when an input, or an input's input, notifies); for an unmounted one any
 // notification on the page since it last derived (the engine's epoch).
