@@ -19,6 +19,7 @@
 // page is private to the visitor (it shows their cart) and never shared.
 import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
@@ -49,9 +50,7 @@ const files = sirv(client, {
   },
 });
 
-const storeChunks = readdirSync(new URL('./dist/client/_astro/', import.meta.url)).filter((name) =>
-  /^stores\.[\w-]+\.js$/.test(name),
-);
+const storeChunks = readdirSync(join(client, '_astro')).filter((name) => /^stores\.[\w-]+\.js$/.test(name));
 const preload = storeChunks.map((name) => `</_astro/${name}>; rel=modulepreload`).join(', ');
 
 const server = createServer((req, res) => {
