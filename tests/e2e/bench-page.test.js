@@ -61,9 +61,21 @@ describe('page benchmark (npm run bench:page -- --rounds 1)', { timeout: 4 * 60_
       'all islands hydrated, empty cart (ms)',
       'islands + script widgets ready, empty cart (ms)',
       'all islands hydrated, saved cart (ms)',
+      'first island hydrated, saved cart (ms)',
+      'store chunk: compile + run (ms)',
     ]) {
       for (const ms of row(label).slice(0, 2)) assert.ok(ms > 0 && ms < 30_000, `${label}: ${ms} ms`);
     }
+    const firstIsland = row('first island hydrated, saved cart (ms)');
+    const allIslands = row('all islands hydrated, saved cart (ms)');
+    for (const i of [0, 1]) assert.ok(firstIsland[i] <= allIslands[i], 'the first island hydrates before the last');
+    // One round: each per-round ratio is that round's, and its interval is the ratio itself.
+    const perRound = stdout.match(
+      /\| all islands hydrated, empty cart: per round +\| +\| +\| +([\d.]+) \(([\d.]+)-([\d.]+)\) \|/,
+    );
+    assert.ok(perRound, `a per-round row with its interval:\n${stdout}`);
+    const [, roundRatio, low, high] = perRound.map(Number);
+    assert.ok(roundRatio > 0 && low === roundRatio && high === roundRatio, `one round: ${perRound[0]}`);
     for (const kind of ['JS', 'CSS', 'HTML']) {
       const [wire, decoded] = [row(`transferred ${kind} (KB)`), row(`decoded ${kind} (KB)`)];
       for (const i of [0, 1]) {

@@ -16,9 +16,10 @@ function kindOf(mimeType) {
 
 /**
  * Loads `url` in a new context of `browser` (launchBrowser()) and returns
- * { islands, ready, count, wire, decoded, requests }:
- * ms from navigation start until every <astro-island> hydrated (`islands`)
- * and until the plain-script widgets were ready too (`ready`); with
+ * { first, islands, ready, count, wire, decoded, requests }:
+ * ms from navigation start until the first <astro-island> hydrated
+ * (`first`), until every one did (`islands`) and until the plain-script
+ * widgets were ready too (`ready`); with
  * `bytes: true`, what the page fetched until the network went idle after
  * hydration, per kind (js, wasm, css, html) as DevTools counts it: `wire` is
  * what crossed the network (compressed, with headers), `decoded` the bodies
@@ -89,5 +90,38 @@ export async function hydrated(page, url, problems) {
       .catch(() => []);
     const reported = problems.length ? `; the page reported:\n${problems.join('\n')}` : '';
     throw new Error(`${url}: ${left.length} island(s) never hydrated: ${left.join(', ')}${reported}`, { cause: error });
+  }
+}
+
+/**
+ * ms the page's main thread spends on its store chunk (`chunkPath`, e.g.
+ * /_astro/stores.<hash>.js) when the chunk is imported: compiling it and
+ * running it, with what it starts (the stores, persistence, tab sync, the
+ * cart cookie), in a new context of `browser` on an origin page of `url`
+ * (empty storage). The chunk is fetched first, so the network is not
+ * counted. Much steadier than a whole page load: it shows the cost the
+ * store library itself puts on every load.
+ */
+export async function storeChunkCost(browser, url, chunkPath) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const problems = watchProblems(page, { warnings: true });
+    // An empty page of the site's origin, made here (nothing else loads).
+    const blank = new URL('/atoll-bench-blank', url).href;
+    await context.route(blank, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><link rel="icon" href="data:,">' }),
+    );
+    await page.goto(blank);
+    const ms = await page.evaluate(async (chunk) => {
+      await (await fetch(chunk)).text(); // into the HTTP cache (the chunk is immutable)
+      const start = performance.now();
+      await import(chunk);
+      return performance.now() - start;
+    }, chunkPath);
+    if (problems.length) throw new Error(`${url}${chunkPath}: the import reported problems:\n${problems.join('\n')}`);
+    return ms;
+  } finally {
+    await context.close();
   }
 }

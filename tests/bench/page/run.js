@@ -4,15 +4,17 @@
 // in headless Chromium, each load in a fresh context (empty cache). Prints a
 // table, atoll | nanostores | atoll/nano, of medians over the rounds.
 //
-//   npm run bench:page [-- --rounds N]     (N >= 1, default 21)
+//   npm run bench:page [-- --rounds N]     (N >= 1, default 41)
 //
 // Single loads on a shared 2-core machine vary by +-100 ms: medians of 15
 // rounds moved the hydration ratio by up to 0.1 between runs of one build
-// (0.99-1.08 with an empty cart, 1.03-1.17 with a saved one), hence 21.
+// (0.99-1.08 with an empty cart, 1.03-1.17 with a saved one), and of 21 still
+// by 0.07. Hence 41 (about 3 minutes of loads), and the 95% interval of the
+// per-round ratio next to it, which says how far the run can be trusted.
 //
 // Progress goes to stderr, the table to stdout. It fails (exit 1) when a page
 // does not hydrate, shows the wrong cart, or logs an error or a warning.
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { products } from '../../../demo-site/src/products.js';
@@ -21,8 +23,9 @@ import { cartModel, expectState, hydrationProbe, selectors } from '../../e2e/sup
 import { assertNodeForAstro, childEnv, siteDir } from '../../e2e/support/paths.js';
 import { run } from '../../e2e/support/run.js';
 import { buildSite, startServer } from '../../e2e/support/server.js';
-import { KINDS, hydrated, loadPage } from './measure.js';
+import { KINDS, hydrated, loadPage, storeChunkCost } from './measure.js';
 import { makeNanoSite } from './nanoSite.js';
+import { median, medianInterval } from './stats.js';
 
 // The saved cart: one line, the React form's product twice. One line because
 // @nanostores/persistent keeps one localStorage key per item and reads them
@@ -35,7 +38,7 @@ const SAVED_CART = [saved, saved];
 
 function parseRounds(argv) {
   const i = argv.indexOf('--rounds');
-  if (i === -1) return 21;
+  if (i === -1) return 41;
   const rounds = Number(argv[i + 1]);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds needs a whole number >= 1, got ${argv[i + 1]}`);
@@ -43,11 +46,6 @@ function parseRounds(argv) {
 }
 
 const log = (line) => console.error(`bench:page: ${line}`);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /**
  * Fills the cart through the page; returns the context's cookies and
@@ -88,6 +86,14 @@ async function installSite() {
   await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: siteDir, env: childEnv() });
 }
 
+/** The URL path of a built site's store chunk (the one server.mjs preloads). */
+function storeChunkOf(cwd) {
+  const chunks = readdirSync(join(cwd, 'dist', 'client', '_astro')).filter((f) => /^stores\.[\w-]+\.js$/.test(f));
+  if (chunks.length !== 1)
+    throw new Error(`${cwd}: expected one store chunk in dist/client/_astro, found ${chunks.length}`);
+  return `/_astro/${chunks[0]}`;
+}
+
 function table(sites, rounds, browserVersion) {
   const kb = (bytes) => (bytes / 1024).toFixed(1);
   const ms = (t) => t.toFixed(1);
@@ -99,6 +105,11 @@ function table(sites, rounds, browserVersion) {
     ['all islands hydrated, empty cart (ms)', (s) => median(s.cold.map((r) => r.islands)), ms],
     ['islands + script widgets ready, empty cart (ms)', (s) => median(s.cold.map((r) => r.ready)), ms],
     ['all islands hydrated, saved cart (ms)', (s) => median(s.saved.map((r) => r.islands)), ms],
+    // The page is ready to use: the saved cart restored, an island showing it.
+    ['first island hydrated, saved cart (ms)', (s) => median(s.saved.map((r) => r.first)), ms],
+    // What the store library itself costs every load, without the noise of
+    // a whole page (measure.js, storeChunkCost).
+    ['store chunk: compile + run (ms)', (s) => median(s.chunkCost), ms],
     ...KINDS.map((kind) => [`transferred ${LABEL[kind]} (KB)`, (s) => median(s.cold.map((r) => r.wire[kind])), kb]),
     ['transferred JS+wasm+CSS+HTML (KB)', (s) => median(s.cold.map((r) => total(r.wire))), kb],
     ...KINDS.map((kind) => [`decoded ${LABEL[kind]} (KB)`, (s) => median(s.cold.map((r) => r.decoded[kind])), kb]),
@@ -108,31 +119,38 @@ function table(sites, rounds, browserVersion) {
   // The same comparison per round: the two pages load one after the other,
   // so a round's ratio leaves out what changed on the machine between rounds.
   const [atoll, nano] = sites;
-  const paired = (kind) => median(atoll[kind].map((r, i) => r.islands / nano[kind][i].islands)).toFixed(2);
+  // With it, the 95% interval of that median (stats.js): a target of "<= 1.0"
+  // is met when the interval's top is, and parity when it holds 1.0.
+  const paired = (kind, time = 'islands') => {
+    const ratios = atoll[kind].map((r, i) => r[time] / nano[kind][i][time]);
+    const [low, high] = medianInterval(ratios);
+    return `${median(ratios).toFixed(2)} (${low.toFixed(2)}-${high.toFixed(2)})`;
+  };
   const pairedRows = [
     ['all islands hydrated, empty cart: per round', paired('cold')],
     ['all islands hydrated, saved cart: per round', paired('saved')],
+    ['first island hydrated, saved cart: per round', paired('saved', 'first')],
   ];
   const lines = [
-    '| page load (median)                              |    atoll | nanostores | atoll/nano |',
-    '|-------------------------------------------------|---------:|-----------:|-----------:|',
+    '| page load (median)                              |    atoll | nanostores |       atoll/nano |',
+    '|-------------------------------------------------|---------:|-----------:|-----------------:|',
   ];
   for (const [label, value, format, withRatio = true] of rows) {
     const [a, n] = sites.map(value);
     const ratio = !withRatio ? '' : n > 0 ? (a / n).toFixed(2) : 'n/a';
     lines.push(
-      `| ${label.padEnd(47)} | ${format(a).padStart(8)} | ${format(n).padStart(10)} | ${ratio.padStart(10)} |`,
+      `| ${label.padEnd(47)} | ${format(a).padStart(8)} | ${format(n).padStart(10)} | ${ratio.padStart(16)} |`,
     );
   }
   for (const [label, ratio] of pairedRows) {
-    lines.push(`| ${label.padEnd(47)} | ${''.padStart(8)} | ${''.padStart(10)} | ${ratio.padStart(10)} |`);
+    lines.push(`| ${label.padEnd(47)} | ${''.padStart(8)} | ${''.padStart(10)} | ${ratio.padStart(16)} |`);
   }
   const encodings = [...new Set(sites.flatMap((s) => s.cold.flatMap((r) => [...r.encodings])))].join(', ');
   const cpu = cpus();
   lines.push(
     '',
     `${new Date().toISOString()} | Node ${process.version} | Chromium ${browserVersion} (headless) | ${cpu[0]?.model.trim()} x${cpu.length}`,
-    `${rounds} round(s), the two pages in turn, each load a fresh context; "per round": median of the rounds' ratios; served by demo-site/server.mjs ` +
+    `${rounds} round(s), the two pages in turn, each load a fresh context; "per round": median of the rounds' ratios (95% bootstrap interval); served by demo-site/server.mjs ` +
       `(Content-Encoding of files >= 1 KB: ${encodings}), loopback, no throttling; 1 KB = 1024 B`,
   );
   return lines.join('\n');
@@ -161,8 +179,8 @@ async function main() {
     await buildSite(nanoDir);
 
     const sites = [
-      { name: 'atoll', cwd: siteDir, cold: [], saved: [] },
-      { name: 'nanostores', cwd: nanoDir, cold: [], saved: [] },
+      { name: 'atoll', cwd: siteDir, cold: [], saved: [], chunkCost: [] },
+      { name: 'nanostores', cwd: nanoDir, cold: [], saved: [], chunkCost: [] },
     ];
     for (const site of sites) {
       const server = await startServer({ cwd: site.cwd });
@@ -188,6 +206,13 @@ async function main() {
       log(
         `round ${round}/${rounds}: ` + sites.map((s) => `${s.name} ${s.cold.at(-1).islands.toFixed(0)} ms`).join(', '),
       );
+    }
+    log('timing the store chunks');
+    for (const site of sites) site.chunk = storeChunkOf(site.cwd);
+    for (let round = 1; round <= rounds; round++) {
+      for (const site of round % 2 ? sites : [...sites].reverse()) {
+        site.chunkCost.push(await storeChunkCost(browser, site.url, site.chunk));
+      }
     }
     console.log(table(sites, rounds, browser.browser.version()));
   } finally {

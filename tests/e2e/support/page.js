@@ -5,20 +5,23 @@ export const FRAMEWORKS = ['react', 'preact', 'vue', 'svelte', 'solid'];
 
 /**
  * Installed before any page script: records (performance.now(), i.e. ms since
- * navigation start) when every <astro-island> has lost its `ssr` attribute
- * (hydrated) and when, in addition, both plain-script widgets are ready.
+ * navigation start) when the first <astro-island> has lost its `ssr`
+ * attribute (hydrated), when every one has, and when, in addition, both
+ * plain-script widgets are ready.
  */
 export function hydrationProbe() {
-  window.__atollTimes = { islands: null, ready: null };
+  window.__atollTimes = { first: null, islands: null, ready: null };
+  const hydrated = (el) => !el.hasAttribute('ssr');
   const islandsDone = () => {
     const islands = document.querySelectorAll('astro-island');
-    return islands.length > 0 && [...islands].every((el) => !el.hasAttribute('ssr'));
+    return islands.length > 0 && [...islands].every(hydrated);
   };
   const widgetsDone = () =>
     document.querySelector('[data-part="badge"]')?.dataset.ready === 'true' &&
     document.querySelector('[data-part="recent"]')?.dataset.ready === 'true';
   const check = () => {
     const t = window.__atollTimes;
+    if (t.first === null && [...document.querySelectorAll('astro-island')].some(hydrated)) t.first = performance.now();
     if (t.islands === null && islandsDone()) t.islands = performance.now();
     if (t.ready === null && t.islands !== null && widgetsDone()) t.ready = performance.now();
   };
