@@ -1,6 +1,6 @@
-// Undo and redo for the cart, in the browser only: on the server the history
-// would collect the steps of every request. There, canUndo and canRedo are
-// plain `false` atoms, so the buttons render disabled, as they hydrate.
+// Undo and redo for the cart (src/widgets/history.js shows them), in the
+// browser only: on a server the history would collect the steps of every
+// request. There, canUndo and canRedo are plain `false` atoms.
 import { atom } from 'atoll-store';
 import { createHistory } from 'atoll-store/undo';
 import { cartItems } from './cartStore.js';

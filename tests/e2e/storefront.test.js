@@ -74,7 +74,7 @@ describe('demo storefront (built, astro preview, Chromium)', { timeout: 10 * 60_
       `hydration: ${times.count} islands hydrated ${times.islands.toFixed(0)} ms after navigation start; ` +
         `all islands and script widgets ready at ${times.ready.toFixed(0)} ms`,
     );
-    assert.equal(times.count, FRAMEWORKS.length * 3 + 1, 'a toggle, a form and a flyout per framework, and Undo/Redo');
+    assert.equal(times.count, FRAMEWORKS.length * 3, 'a toggle, a form and a flyout per framework');
     // Both widgets are bundled with the islands: no standalone build on this page.
     assert.deepEqual(
       requested.filter((path) => path.startsWith('/atoll/')),

@@ -51,7 +51,9 @@ export function makeNanoSite(dest) {
   for (const file of [
     'middleware.js',
     'cartHistory.js',
-    join('components', 'react', 'CartHistory.jsx'),
+    join('widgets', 'history.js'),
+    join('widgets', 'saved.js'),
+    join('widgets', 'share.js'),
     join('pages', 'no-bundler.astro'),
     'cartShare.js',
     'cartRoom.js',
@@ -77,22 +79,20 @@ export function makeNanoSite(dest) {
     // Nano Stores has no per-request scope: the page sets the shared stores
     // (one request at a time in the benchmark).
     [/setServerState\((\w+), /g, '$1.set(', 'setServerState -> set'],
-    [/^import CartHistory from '[^']+';\n/m, '', 'Undo/Redo import'],
-    [/^ *<CartHistory client:load \/>\n/m, '', 'Undo/Redo island'],
+    [/^ *<div class="history"[\s\S]*?<\/div>\n/m, '', 'Undo/Redo markup'],
     [/^ *<div class="saved"[\s\S]*?<\/div>\n/m, '', 'Save/Restore markup'],
-    [/^ *import \{ restore, snapshot \} from 'atoll-store\/snapshot';\n/m, '', 'snapshot import'],
-    [/^ {2}\/\/ "Save cart"[\s\S]*?\n {2}showSaved\(\);\n/m, '', 'Save/Restore script'],
-    [/^ {2}\/\/ \?debug in the URL[\s\S]*?\n {2}\}\n/m, '', '?debug logger'],
-    [
-      /^ {2}import \{ cartCount, cartItems, isCartOpen \} from/m,
-      '  import { cartCount, cartItems } from',
-      'logger import',
-    ],
-    [/^ *saved\.dataset\.ready = 'true';\n/m, '', 'Save/Restore ready flag'],
     [/^ *<a [^>]*href="\/no-bundler"[^>]*>[^<]*<\/a>\n/m, '', 'link to the no-bundler page'],
     [/^\/\/ "Share this cart": where[\s\S]*?\nconst sync = [^\n]*\n/m, '', 'Share: sync info'],
     [/^ *<div class="share"[\s\S]*?<\/div>\n/m, '', 'Share: markup'],
-    [/^<!--\n {2}"Share this cart"[\s\S]*?<\/script>\n\n/m, '', 'Share: script'],
+    // The page's script: the Atoll-only widgets and the ?debug logger go.
+    [/^ *import \{ startHistory \} from [^\n]*\n/m, '', 'Undo/Redo import'],
+    [/^ *startHistory\(\);\n/m, '', 'Undo/Redo start'],
+    [/^ *import \{ startSaved \} from [^\n]*\n/m, '', 'Save/Restore import'],
+    [/^ *startSaved\(\);\n/m, '', 'Save/Restore start'],
+    [/^ *import \{ startShare \} from [^\n]*\n/m, '', 'Share import'],
+    [/^ *startShare\(\);\n/m, '', 'Share start'],
+    [/^ {2}\/\/ \?debug in the URL[\s\S]*?\n {2}\}\n/m, '', '?debug logger'],
+    [/^ *import \{ cartItems, isCartOpen \} from '\.\.\/cartStore\.js';\n/m, '', 'logger import'],
   );
 
   edit(

@@ -185,8 +185,8 @@ export const selectors = {
   add: (fw) => `[data-island="${fw}"][data-part="add"] button`,
   toggle: (fw) => `[data-island="${fw}"][data-part="toggle"]`,
   clear: '[data-island="script"][data-part="clear"]',
-  undo: '[data-island="react"][data-part="history"] [data-action="undo"]',
-  redo: '[data-island="react"][data-part="history"] [data-action="redo"]',
+  undo: '[data-island="script"][data-part="history"] [data-action="undo"]',
+  redo: '[data-island="script"][data-part="history"] [data-action="redo"]',
   save: '[data-island="script"][data-part="saved"] [data-action="save"]',
   restore: '[data-island="script"][data-part="saved"] [data-action="restore"]',
 };
