@@ -14,7 +14,8 @@ hash -r # node_modules/.bin (Node 22, which Astro 7 needs) may have just appeare
 bash scripts/build.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 # SQLite for the sync server, built for Node 22 (scripts/native-modules.sh)
-(cd demo-site && npm_config_nodedir="$(bash scripts/native-modules.sh --headers)" npm ci --no-audit --no-fund)
+headers="$(bash scripts/native-modules.sh --headers)" # from the repo root: the script is not in demo-site/
+(cd demo-site && npm_config_nodedir="$headers" npm ci --no-audit --no-fund)
 bash scripts/native-modules.sh demo-site
 cd demo-site
 npm run build # astro build, then .br/.gz copies of the client files (postbuild)

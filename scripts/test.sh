@@ -38,7 +38,8 @@ npx vitest run --config tests/adapters/vitest.sfc.config.mjs
 
 echo "== demo site in Chromium (the demo installs the package copy in demo-site/vendor)"
 # SQLite for the demo's sync server, built for Node 22 (scripts/native-modules.sh)
-(cd demo-site && npm_config_nodedir="$(bash scripts/native-modules.sh --headers)" npm ci --no-audit --no-fund)
+headers="$(bash scripts/native-modules.sh --headers)" # from the repo root: the script is not in demo-site/
+(cd demo-site && npm_config_nodedir="$headers" npm ci --no-audit --no-fund)
 bash scripts/native-modules.sh demo-site
 bash scripts/redis-server.sh install      # the demo's Redis mode (yjs-devices.test.js)
 node --test --test-concurrency=1 tests/e2e/*.test.js
