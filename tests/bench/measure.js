@@ -5,6 +5,7 @@
 // A timed function has the shape `run(n) => number`: it performs n operations and
 // returns a number that depends on their results; every return value is summed
 // into `sink` so that the optimizer cannot drop the work.
+import { median } from './stats.js'
 
 const ROUND_MS = 60
 export const ROUNDS = 11
@@ -27,12 +28,6 @@ function calibrate(run) {
     ms = timeOnce(run, n)
   }
   return Math.max(1, Math.round((n * ROUND_MS) / ms))
-}
-
-function median(xs) {
-  let s = [...xs].sort((a, b) => a - b)
-  let m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
 // The timing scheme as steps: calibration, warm-up, then alternating rounds.

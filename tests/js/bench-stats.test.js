@@ -1,9 +1,9 @@
-// The page benchmark's statistics (tests/bench/page/stats.js): the numbers
+// The page benchmark's statistics (tests/bench/stats.js): the numbers
 // the README's page table and the targets are read from.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { median, medianInterval } from '../bench/page/stats.js'
+import { median, medianInterval } from '../bench/stats.js'
 
 // Page-load-like samples: 500 ms +- up to 100 ms, from a fixed sequence.
 let loads = (count, shift = 0) =>

@@ -25,7 +25,7 @@ import { run } from '../../e2e/support/run.js';
 import { buildSite, startServer } from '../../e2e/support/server.js';
 import { KINDS, hydrated, loadPage, storeChunkCost } from './measure.js';
 import { makeNanoSite } from './nanoSite.js';
-import { median, medianInterval } from './stats.js';
+import { median, medianInterval } from '../stats.js';
 
 // The saved cart: one line, the React form's product twice. One line because
 // @nanostores/persistent keeps one localStorage key per item and reads them
