@@ -10,3 +10,14 @@ export let sameJSON = (incoming, local) => {
     return false // a local value JSON cannot hold is never equal
   }
 }
+
+// The same check for a value that arrives as JSON text (a Yjs entry): the
+// text is compared as it came, not parsed again. An undefined local value
+// (a missing key, an atom without one) reads as JSON null.
+export let sameText = (text, local) => {
+  try {
+    return JSON.stringify(local === undefined ? null : local) === text
+  } catch {
+    return false // a local value JSON cannot hold is never equal
+  }
+}

@@ -24,7 +24,8 @@ import { AtollError, describeValue, storeLabel } from '../runtime/errors.js'
 import { isMap } from '../runtime/store-checks.js'
 import { assertWritableStore, attachOnce, unnamedStore } from '../attach/attach-once.js'
 import { keepRendered } from '../hydration/rendered.js'
-import { readEntry, sameText } from './values.js'
+import { sameText } from '../json/same-json.js'
+import { readEntry } from './values.js'
 
 /** The Y.Map whose entries hold atoms (and deepMaps), one per store name. */
 export const ATOMS_MAP = 'atoll-store'

@@ -42,13 +42,3 @@ export function readEntry(entry, key, init) {
   }
   return value
 }
-
-// Equal as JSON: a remote value arrives as a new object, never identical to
-// ours, and writing equal content would still re-render every island.
-export let sameText = (text, value) => {
-  try {
-    return JSON.stringify(value === undefined ? null : value) === text
-  } catch {
-    return false // a local value JSON cannot hold is never equal
-  }
-}
