@@ -70,12 +70,19 @@ describe('page benchmark (npm run bench:page -- --rounds 1)', { timeout: 4 * 60_
     const allIslands = row('all islands hydrated, saved cart (ms)');
     for (const i of [0, 1]) assert.ok(firstIsland[i] <= allIslands[i], 'the first island hydrates before the last');
     // One round: each per-round ratio is that round's, and its interval is the ratio itself.
-    const perRound = stdout.match(
-      /\| all islands hydrated, empty cart: per round +\| +\| +\| +([\d.]+) \(([\d.]+)-([\d.]+)\) \|/,
-    );
-    assert.ok(perRound, `a per-round row with its interval:\n${stdout}`);
-    const [, roundRatio, low, high] = perRound.map(Number);
-    assert.ok(roundRatio > 0 && low === roundRatio && high === roundRatio, `one round: ${perRound[0]}`);
+    for (const label of [
+      'all islands hydrated, empty cart',
+      'all islands hydrated, saved cart',
+      'first island hydrated, saved cart',
+      'store chunk',
+    ]) {
+      const perRound = stdout.match(
+        new RegExp(`\\| ${label}: per round +\\| +\\| +\\| +([\\d.]+) \\(([\\d.]+)-([\\d.]+)\\) \\|`),
+      );
+      assert.ok(perRound, `a per-round row for ${label} with its interval:\n${stdout}`);
+      const [, roundRatio, low, high] = perRound.map(Number);
+      assert.ok(roundRatio > 0 && low === roundRatio && high === roundRatio, `one round: ${perRound[0]}`);
+    }
     for (const kind of ['JS', 'CSS', 'HTML']) {
       const [wire, decoded] = [row(`transferred ${kind} (KB)`), row(`decoded ${kind} (KB)`)];
       for (const i of [0, 1]) {

@@ -121,15 +121,17 @@ function table(sites, rounds, browserVersion) {
   const [atoll, nano] = sites;
   // With it, the 95% interval of that median (stats.js): a target of "<= 1.0"
   // is met when the interval's top is, and parity when it holds 1.0.
-  const paired = (kind, time = 'islands') => {
-    const ratios = atoll[kind].map((r, i) => r[time] / nano[kind][i][time]);
+  const paired = (ofSite) => {
+    const [ours, theirs] = [ofSite(atoll), ofSite(nano)];
+    const ratios = ours.map((value, i) => value / theirs[i]);
     const [low, high] = medianInterval(ratios);
     return `${median(ratios).toFixed(2)} (${low.toFixed(2)}-${high.toFixed(2)})`;
   };
   const pairedRows = [
-    ['all islands hydrated, empty cart: per round', paired('cold')],
-    ['all islands hydrated, saved cart: per round', paired('saved')],
-    ['first island hydrated, saved cart: per round', paired('saved', 'first')],
+    ['all islands hydrated, empty cart: per round', paired((s) => s.cold.map((r) => r.islands))],
+    ['all islands hydrated, saved cart: per round', paired((s) => s.saved.map((r) => r.islands))],
+    ['first island hydrated, saved cart: per round', paired((s) => s.saved.map((r) => r.first))],
+    ['store chunk: per round', paired((s) => s.chunkCost)],
   ];
   const lines = [
     '| page load (median)                              |    atoll | nanostores |       atoll/nano |',
